@@ -1,0 +1,248 @@
+import mysql, { type Connection, type ConnectionOptions, type FieldPacket, type ResultSetHeader } from 'mysql2'
+import type { Cell } from '../../../shared/cells'
+import type { ServerTarget } from '../../../shared/connectionUrl'
+import type { TableSummary } from '../../../shared/contract'
+import { SluiceError } from '../../../shared/errors'
+import type { ConnectOptions, DialectConnection, StreamEvent, StreamOptions } from '../types'
+import { columnTypeName, convertersFor } from './cellConverters'
+import { listTables } from './listTables'
+import { toSluiceError } from './toSluiceError'
+
+/** Batches buffered ahead of the consumer before the socket is paused. */
+const maxBufferedBatches = 2
+
+export function connectionOptions(target: ServerTarget, options: ConnectOptions): ConnectionOptions {
+  return {
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+    database: target.database || undefined,
+    connectTimeout: options.connectTimeoutMs,
+    charset: 'UTF8MB4_GENERAL_CI',
+    // Exactness first: BIGINT and DECIMAL as strings, dates as the server wrote them, JSON as text we tag ourselves.
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    dateStrings: true,
+    jsonStrings: true,
+    multipleStatements: false,
+    ssl: target.sslMode === 'disable' || target.sslMode === 'prefer' ? undefined : { rejectUnauthorized: target.sslMode !== 'require' },
+  }
+}
+
+export function describeTarget(target: ServerTarget): string {
+  return `MySQL/MariaDB at ${target.host}:${target.port} as ${target.user}`
+}
+
+export class MysqlConnection implements DialectConnection {
+  readonly dialect = 'mysql' as const
+  private running = false
+  private broken: SluiceError | undefined
+
+  private constructor(
+    private readonly conn: Connection,
+    private readonly options: ConnectionOptions,
+    readonly serverVersion: string,
+    private readonly where: string,
+  ) {
+    conn.on('error', (error) => {
+      this.broken = toSluiceError(error, where)
+    })
+  }
+
+  static async open(target: ServerTarget, options: ConnectOptions): Promise<MysqlConnection> {
+    const config = connectionOptions(target, options)
+    const where = describeTarget(target)
+    const conn = await connect(config, where)
+    const version = await new Promise<string>((resolve, reject) =>
+      conn.query<[string][] & import('mysql2').RowDataPacket[]>({ sql: 'SELECT VERSION()', rowsAsArray: true }, (e, rows) => (e ? reject(e) : resolve(String(rows[0]?.[0] ?? '')))),
+    ).catch((error: unknown) => {
+      conn.destroy()
+      throw toSluiceError(error, where)
+    })
+    const product = /mariadb/i.test(version) ? 'MariaDB' : 'MySQL'
+    return new MysqlConnection(conn, config, `${product} ${version}`, where)
+  }
+
+  async *stream(sql: string, options: StreamOptions): AsyncGenerator<StreamEvent, void, undefined> {
+    if (this.broken) throw this.broken
+    if (this.running) throw new SluiceError({ code: 'BUSY', message: 'This connection is already running a statement' })
+    this.running = true
+    const feed = new StatementFeed(this.conn, options.batchSize)
+    const query = this.conn.query({ sql, rowsAsArray: true })
+    query.on('fields', (fields: FieldPacket[] | undefined) => feed.fields(fields))
+    query.on('result', (row: unknown) => feed.row(row))
+    query.on('error', (error: unknown) => feed.fail(error))
+    query.on('end', () => feed.end())
+    try {
+      for (;;) {
+        const event = await feed.next()
+        if (event === undefined) return
+        yield event
+      }
+    } catch (error) {
+      throw toSluiceError(error, this.where, sql)
+    } finally {
+      if (!feed.finished) {
+        // The consumer stopped early: stop the statement on the server, then
+        // read what is left so the connection is clean for the next one.
+        await this.killQuery().catch(() => undefined)
+        await feed.drain()
+      }
+      this.running = false
+    }
+  }
+
+  async cancel(): Promise<boolean> {
+    if (!this.running) return false
+    try {
+      await this.killQuery()
+    } catch (error) {
+      // The statement finished between the check and the KILL.
+      if (error instanceof SluiceError && error.data.serverCode === 'ER_NO_SUCH_THREAD') return false
+      throw error
+    }
+    // A paused socket would never read the server's "interrupted" reply.
+    this.conn.resume()
+    return true
+  }
+
+  async listTables(): Promise<TableSummary[]> {
+    try {
+      return await listTables(this.conn)
+    } catch (error) {
+      throw toSluiceError(error, this.where)
+    }
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => this.conn.end(() => resolve()))
+  }
+
+  /** KILL QUERY from a second session stops the statement and keeps this session. */
+  private async killQuery(): Promise<void> {
+    const killer = await connect(this.options, this.where)
+    try {
+      await new Promise<void>((resolve, reject) =>
+        killer.query(`KILL QUERY ${Number(this.conn.threadId)}`, (error) => (error ? reject(error) : resolve())),
+      )
+    } catch (error) {
+      throw toSluiceError(error, this.where)
+    } finally {
+      killer.destroy()
+    }
+  }
+}
+
+function connect(config: ConnectionOptions, where: string): Promise<Connection> {
+  return new Promise((resolve, reject) => {
+    const conn = mysql.createConnection(config)
+    conn.connect((error) => {
+      if (error) {
+        conn.destroy()
+        reject(toSluiceError(error, where))
+      } else resolve(conn)
+    })
+  })
+}
+
+/**
+ * Turns mysql2's push-style query events into a pull-style feed. When the
+ * consumer falls behind, the socket is paused so rows wait on the server
+ * instead of in memory.
+ */
+class StatementFeed {
+  finished = false
+  private queue: StreamEvent[] = []
+  private converters: ((value: unknown) => Cell)[] | undefined
+  private batch: Cell[][] = []
+  private affectedRows: number | null = null
+  private error: unknown
+  private wake: (() => void) | undefined
+  private paused = false
+  private discarding = false
+
+  constructor(
+    private readonly conn: Connection,
+    private readonly batchSize: number,
+  ) {}
+
+  fields(fields: FieldPacket[] | undefined): void {
+    // mysql2 announces "fields" with nothing for statements that return no rows.
+    if (!fields) return
+    this.converters = convertersFor(fields)
+    this.push({ kind: 'columns', columns: fields.map((f) => ({ name: f.name, type: columnTypeName(f) })) })
+  }
+
+  row(row: unknown): void {
+    const converters = this.converters
+    if (!converters) {
+      this.affectedRows = (row as ResultSetHeader).affectedRows ?? null
+      return
+    }
+    const values = row as unknown[]
+    const cells = new Array<Cell>(values.length)
+    for (let i = 0; i < values.length; i++) cells[i] = converters[i]!(values[i])
+    this.batch.push(cells)
+    if (this.batch.length >= this.batchSize) this.flushBatch()
+  }
+
+  fail(error: unknown): void {
+    this.error = error
+    this.finished = true
+    this.notify()
+  }
+
+  end(): void {
+    if (this.finished) return
+    if (!this.converters) this.push({ kind: 'columns', columns: [] })
+    this.flushBatch()
+    this.push({ kind: 'done', affectedRows: this.converters ? null : this.affectedRows })
+    this.finished = true
+  }
+
+  async next(): Promise<StreamEvent | undefined> {
+    for (;;) {
+      const event = this.queue.shift()
+      if (event) {
+        if (this.paused && this.queue.length < maxBufferedBatches) {
+          this.paused = false
+          this.conn.resume()
+        }
+        return event
+      }
+      if (this.error !== undefined) throw this.error
+      if (this.finished) return undefined
+      await new Promise<void>((resolve) => (this.wake = resolve))
+    }
+  }
+
+  async drain(): Promise<void> {
+    this.discarding = true
+    this.queue = []
+    if (this.paused) this.conn.resume()
+    while (!this.finished) await new Promise<void>((resolve) => (this.wake = resolve))
+  }
+
+  private flushBatch(): void {
+    if (this.discarding) this.batch = []
+    if (this.batch.length === 0) return
+    this.push({ kind: 'rows', rows: this.batch })
+    this.batch = []
+    if (this.queue.length >= maxBufferedBatches && !this.paused) {
+      this.paused = true
+      this.conn.pause()
+    }
+  }
+
+  private push(event: StreamEvent): void {
+    this.queue.push(event)
+    this.notify()
+  }
+
+  private notify(): void {
+    const wake = this.wake
+    this.wake = undefined
+    wake?.()
+  }
+}

@@ -1,0 +1,126 @@
+import pg from 'pg'
+import Cursor from 'pg-cursor'
+import type { Cell } from '../../../shared/cells'
+import type { ServerTarget } from '../../../shared/connectionUrl'
+import type { ColumnInfo, TableSummary } from '../../../shared/contract'
+import { SluiceError } from '../../../shared/errors'
+import type { ConnectOptions, DialectConnection, StreamEvent, StreamOptions } from '../types'
+import { cellTypes } from './cellParsers'
+import { listTables } from './listTables'
+import { toSluiceError } from './toSluiceError'
+
+type Row = unknown[]
+
+const rowCountCommands = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'COPY'])
+
+export function clientConfig(target: ServerTarget, options: ConnectOptions): pg.ClientConfig {
+  return {
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+    database: target.database || undefined,
+    connectionTimeoutMillis: options.connectTimeoutMs,
+    application_name: 'Sluice',
+    // node-postgres has no "prefer": it either insists on TLS or never tries.
+    ssl: target.sslMode === 'disable' || target.sslMode === 'prefer' ? false : { rejectUnauthorized: target.sslMode !== 'require' },
+  }
+}
+
+export function describeTarget(target: ServerTarget): string {
+  return `PostgreSQL at ${target.host}:${target.port} as ${target.user}`
+}
+
+export class PostgresConnection implements DialectConnection {
+  readonly dialect = 'postgres' as const
+  private running = false
+  private broken: SluiceError | undefined
+
+  private constructor(
+    private readonly client: pg.Client,
+    private readonly config: pg.ClientConfig,
+    private readonly typeNames: Map<number, string>,
+    readonly serverVersion: string,
+    private readonly where: string,
+  ) {
+    client.on('error', (error) => {
+      this.broken = toSluiceError(error, where)
+    })
+  }
+
+  static async open(target: ServerTarget, options: ConnectOptions): Promise<PostgresConnection> {
+    const config = clientConfig(target, options)
+    const where = describeTarget(target)
+    const client = new pg.Client(config)
+    try {
+      await client.connect()
+      const [version, types] = await Promise.all([
+        client.query<{ v: string }>('SHOW server_version'),
+        client.query<{ oid: number; typname: string }>('SELECT oid::int AS oid, typname FROM pg_type'),
+      ])
+      const typeNames = new Map(types.rows.map((r) => [r.oid, r.typname]))
+      return new PostgresConnection(client, config, typeNames, `PostgreSQL ${version.rows[0]?.v ?? ''}`.trim(), where)
+    } catch (error) {
+      await client.end().catch(() => undefined)
+      throw toSluiceError(error, where)
+    }
+  }
+
+  async *stream(sql: string, options: StreamOptions): AsyncGenerator<StreamEvent, void, undefined> {
+    if (this.broken) throw this.broken
+    if (this.running) throw new SluiceError({ code: 'BUSY', message: 'This connection is already running a statement' })
+    this.running = true
+    const cursor = this.client.query(new Cursor<Row>(sql, undefined, { rowMode: 'array', types: cellTypes }))
+    try {
+      const first = await read(cursor, options.batchSize)
+      // pg-cursor hands over the result (fields, command, row count) only while the portal is open.
+      const result = first.result
+      yield { kind: 'columns', columns: (result?.fields ?? []).map((f): ColumnInfo => ({ name: f.name, type: this.typeNames.get(f.dataTypeID) ?? String(f.dataTypeID) })) }
+      let rows = first.rows
+      while (rows.length > 0) {
+        yield { kind: 'rows', rows: rows as Cell[][] }
+        rows = (await read(cursor, options.batchSize)).rows
+      }
+      yield { kind: 'done', affectedRows: result && rowCountCommands.has(result.command) ? result.rowCount : null }
+    } catch (error) {
+      throw toSluiceError(error, this.where)
+    } finally {
+      await cursor.close().catch(() => undefined)
+      this.running = false
+    }
+  }
+
+  async cancel(): Promise<boolean> {
+    if (!this.running) return false
+    const pid = (this.client as unknown as { processID: number }).processID
+    // Cancelling from a second session stops only the statement, never this session.
+    const canceller = new pg.Client(this.config)
+    try {
+      await canceller.connect()
+      const { rows } = await canceller.query<{ ok: boolean }>('SELECT pg_cancel_backend($1) AS ok', [pid])
+      return rows[0]?.ok === true
+    } catch (error) {
+      throw toSluiceError(error, this.where)
+    } finally {
+      await canceller.end().catch(() => undefined)
+    }
+  }
+
+  async listTables(): Promise<TableSummary[]> {
+    try {
+      return await listTables(this.client)
+    } catch (error) {
+      throw toSluiceError(error, this.where)
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.client.end().catch(() => undefined)
+  }
+}
+
+function read(cursor: Cursor<Row>, count: number): Promise<{ rows: Row[]; result: pg.QueryResult | undefined }> {
+  return new Promise((resolve, reject) => {
+    cursor.read(count, (error, rows, result) => (error ? reject(error) : resolve({ rows, result })))
+  })
+}

@@ -1,0 +1,15 @@
+import pg from 'pg'
+import { SluiceError } from '../../../shared/errors'
+import type { Dialect } from '../types'
+import { PostgresConnection } from './PostgresConnection'
+
+export const postgresDialect: Dialect = {
+  name: 'postgres',
+  capabilities: { transactionalDdl: true, schemas: true, cancelEndsSession: false },
+  connect: (target, options) => {
+    if (target.dialect !== 'postgres') throw new SluiceError({ code: 'BAD_URL', message: 'Not a PostgreSQL URL' })
+    return PostgresConnection.open(target, options)
+  },
+  quoteIdentifier: (name) => pg.escapeIdentifier(name),
+  quoteLiteral: (value) => pg.escapeLiteral(value),
+}

@@ -1,0 +1,26 @@
+import type { Cell } from '../../../shared/cells'
+import type { ColumnInfo, TableSummary } from '../../../shared/contract'
+import type { SluiceErrorData } from '../../../shared/errors'
+
+/** Messages between a SQLite connection and the worker thread that owns its database handle. */
+export type ToWorker =
+  | { type: 'open'; file: string }
+  | { type: 'run'; sql: string; batchSize: number }
+  | { type: 'tables' }
+  | { type: 'close' }
+
+export type FromWorker =
+  | { type: 'opened'; version: string }
+  | { type: 'columns'; columns: ColumnInfo[] }
+  | { type: 'rows'; rows: Cell[][] }
+  | { type: 'done'; affectedRows: number | null }
+  | { type: 'tables'; tables: TableSummary[] }
+  | { type: 'closed' }
+  | { type: 'error'; error: SluiceErrorData }
+
+/** Shared with the worker: the number of row batches it may send before it must wait. */
+export interface WorkerData {
+  credits: SharedArrayBuffer
+}
+
+export const creditWindow = 4

@@ -1,0 +1,130 @@
+import Database from 'better-sqlite3'
+import { parentPort, workerData } from 'node:worker_threads'
+import type { Cell } from '../../../shared/cells'
+import type { TableSummary } from '../../../shared/contract'
+import { SluiceError, type SluiceErrorData } from '../../../shared/errors'
+import { bytesCell, floatCell, integerCell, jsonCell } from '../encodeCell'
+import { positionOfNearText } from '../errorPosition'
+import type { FromWorker, ToWorker, WorkerData } from './protocol'
+
+/**
+ * better-sqlite3 is synchronous, so each SQLite connection lives in its own
+ * worker thread: a slow query blocks only this thread, and cancelling ends it.
+ * Row batches are flow-controlled through a shared credit counter, because a
+ * synchronous loop cannot read messages while it iterates.
+ */
+
+const port = parentPort!
+const credits = new Int32Array((workerData as WorkerData).credits)
+let db: Database.Database | undefined
+
+const listTablesSql = `
+SELECT m.name, m.type, p.name, p.type, p."notnull", p.pk
+FROM sqlite_schema m JOIN pragma_table_info(m.name) p
+WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+ORDER BY m.name, p.cid`
+
+port.on('message', (message: ToWorker) => {
+  try {
+    handle(message)
+  } catch (error) {
+    post({ type: 'error', error: toErrorData(error, message.type === 'run' ? message.sql : undefined) })
+  }
+})
+
+function handle(message: ToWorker): void {
+  switch (message.type) {
+    case 'open': {
+      db = new Database(message.file)
+      // A cancelled statement may still hold a lock in an abandoned thread for a moment.
+      db.pragma('busy_timeout = 5000')
+      const version = db.prepare('SELECT sqlite_version()').pluck().get() as string
+      post({ type: 'opened', version: `SQLite ${version}` })
+      return
+    }
+    case 'run':
+      return run(open(), message.sql, message.batchSize)
+    case 'tables':
+      return post({ type: 'tables', tables: listTables(open()) })
+    case 'close':
+      db?.close()
+      db = undefined
+      return post({ type: 'closed' })
+  }
+}
+
+function run(database: Database.Database, sql: string, batchSize: number): void {
+  const statement = database.prepare(sql)
+  if (!statement.reader) {
+    const info = statement.run()
+    post({ type: 'columns', columns: [] })
+    return post({ type: 'done', affectedRows: info.changes })
+  }
+  statement.raw(true).safeIntegers(true)
+  const columns = statement.columns()
+  // SQLite has no JSON type; a column declared JSON is the convention Django and others follow.
+  const isJson = columns.map((c) => /json/i.test(c.type ?? ''))
+  post({ type: 'columns', columns: columns.map((c) => ({ name: c.name, type: c.type ?? '' })) })
+  let batch: Cell[][] = []
+  for (const row of statement.iterate() as Iterable<unknown[]>) {
+    const cells = new Array<Cell>(row.length)
+    for (let i = 0; i < row.length; i++) cells[i] = toCell(row[i], isJson[i] === true)
+    batch.push(cells)
+    if (batch.length >= batchSize) {
+      sendRows(batch)
+      batch = []
+    }
+  }
+  if (batch.length > 0) sendRows(batch)
+  post({ type: 'done', affectedRows: null })
+}
+
+function sendRows(rows: Cell[][]): void {
+  while (Atomics.load(credits, 0) <= 0) Atomics.wait(credits, 0, 0)
+  Atomics.sub(credits, 0, 1)
+  post({ type: 'rows', rows })
+}
+
+function toCell(value: unknown, json: boolean): Cell {
+  if (value === null) return null
+  if (typeof value === 'bigint') return integerCell(value)
+  if (typeof value === 'number') return floatCell(value)
+  if (typeof value === 'string') return json ? jsonCell(value) : value
+  if (value instanceof Uint8Array) return bytesCell(value)
+  return String(value)
+}
+
+function listTables(database: Database.Database): TableSummary[] {
+  const rows = database.prepare(listTablesSql).raw(true).all() as [string, string, string, string, number, number][]
+  const tables: TableSummary[] = []
+  let current: TableSummary | undefined
+  for (const [name, kind, column, type, notNull, pk] of rows) {
+    if (current?.name !== name) {
+      current = { schema: 'main', name, kind: kind === 'view' ? 'view' : 'table', columns: [] }
+      tables.push(current)
+    }
+    current.columns.push({ name: column, type, nullable: notNull === 0 && pk === 0, primaryKey: pk > 0 })
+  }
+  return tables
+}
+
+function open(): Database.Database {
+  if (!db) throw new SluiceError({ code: 'INTERNAL', message: 'The SQLite database is not open' })
+  return db
+}
+
+function toErrorData(error: unknown, sql: string | undefined): SluiceErrorData {
+  if (error instanceof SluiceError) return error.data
+  const e = error as { code?: unknown; message?: unknown }
+  const message = typeof e.message === 'string' ? e.message : String(error)
+  const serverCode = typeof e.code === 'string' ? e.code : undefined
+  if (serverCode === 'SQLITE_CANTOPEN' || /directory does not exist/.test(message)) return { code: 'NOT_FOUND', serverCode, message: `Cannot open the SQLite file: ${message}` }
+  if (!serverCode?.startsWith('SQLITE_') && !/syntax|statement/i.test(message)) return { code: 'INTERNAL', message }
+  const near = /near "([\s\S]*?)": syntax error/.exec(message)
+  const position = sql ? positionOfNearText(sql, near ? near[1] : undefined) : undefined
+  return { code: 'SQL_ERROR', serverCode, message, position }
+}
+
+function post(message: FromWorker): void {
+  port.postMessage(message)
+}
