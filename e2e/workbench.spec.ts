@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test'
+import { grid, openSluice, runSql } from './workbench'
+
+test('starts on the demo database and lists the story tables', async ({ page }) => {
+  await openSluice(page)
+  const tree = page.getByRole('tree', { name: 'Schema' })
+  for (const table of ['auth_user', 'blog_article', 'pets']) await expect(tree.getByRole('treeitem', { name: table, exact: true })).toBeVisible()
+})
+
+test('opens pets and shows its columns and rows', async ({ page }) => {
+  await openSluice(page)
+  const pets = page.getByRole('treeitem', { name: 'pets', exact: true })
+  await pets.getByRole('button', { name: /^pets$/ }).click()
+  await expect(pets.getByRole('treeitem', { name: 'data' })).toBeVisible()
+  await page.getByRole('button', { name: 'Open pets' }).click()
+  await expect(page.getByTestId('row-count')).toHaveText('3 rows')
+  for (const name of ['Bruno', 'Tom', 'Stewey']) await expect(grid(page).getByRole('gridcell', { name, exact: true })).toBeVisible()
+})
+
+test('queries inside the JSON column', async ({ page }) => {
+  await openSluice(page)
+  await runSql(page, "SELECT name FROM pets WHERE json_extract(data,'$.type')='Cat'")
+  await expect(page.getByTestId('row-count')).toHaveText('1 row')
+  await expect(grid(page).getByRole('gridcell', { name: 'Tom', exact: true })).toBeVisible()
+})
+
+test('shows a syntax error and underlines where it is', async ({ page }) => {
+  await openSluice(page)
+  await runSql(page, 'SELECT * FROMM pets')
+  await expect(page.getByTestId('error-panel')).toContainText('syntax error')
+  await expect(page.getByTestId('error-panel')).toContainText('FROMM')
+  await expect(page.locator('.squiggly-error')).toHaveCount(1)
+  await runSql(page, 'SELECT 1 AS still_working')
+  await expect(page.getByTestId('row-count')).toHaveText('1 row')
+})
+
+test('scrolls 50,000 rows to the last one', async ({ page }) => {
+  await openSluice(page)
+  await runSql(page, 'SELECT id, title, publish_timestamp FROM blog_article ORDER BY id')
+  await expect(page.getByTestId('query-status')).toHaveText('Done')
+  await expect(page.getByTestId('row-count')).toHaveText('50,000 rows')
+  // Dragging the scrollbar to the end.
+  await grid(page).evaluate((element) => element.scrollTo({ top: element.scrollHeight }))
+  await expect(grid(page).getByRole('gridcell', { name: 'Article number 50000', exact: true })).toBeVisible()
+  await expect(grid(page).getByRole('gridcell', { name: 'Article number 1', exact: true })).toHaveCount(0)
+})
+
+test('cancels a long-running query and keeps working', async ({ page }) => {
+  await openSluice(page)
+  await runSql(page, 'WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 1000000000000) SELECT n FROM s')
+  await expect(page.getByTestId('query-status')).toHaveText('Running…')
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByTestId('query-status')).toHaveText('Cancelled')
+  await expect(page.getByTestId('error-panel')).toContainText('Query cancelled')
+  await runSql(page, "SELECT 'after cancel' AS ok")
+  await expect(grid(page).getByRole('gridcell', { name: 'after cancel' })).toBeVisible()
+})

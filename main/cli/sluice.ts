@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util'
+import { SluiceError } from '../../shared/errors'
+import { desktopCommand } from './desktopCommand'
+import { queryCommand } from './queryCommand'
+import { serveCommand } from './serveCommand'
+import { version } from './version'
+
+const usage = `Usage:
+  sluice                                   open the desktop app (web mode if Electron is missing)
+  sluice serve [--port N] [--no-open]      serve the UI on 127.0.0.1 and print its URL
+  sluice query --url URL [--json] "SQL"    run one statement and print its rows
+Options: --verbose prints error details; --version; --help`
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv
+  const out = (text: string) => process.stdout.write(text)
+  const log = (line: string) => process.stdout.write(line + '\n')
+  if (command === undefined) return desktopCommand(log)
+  if (command === '--help' || command === '-h') return log(usage)
+  if (command === '--version') return log(version)
+  if (command === 'serve') {
+    const { values } = parse(rest, { port: { type: 'string' }, 'no-open': { type: 'boolean' } })
+    const port = values.port === undefined ? undefined : Number(values.port)
+    if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new UsageError(`--port must be a port number, not "${values.port}"`)
+    await serveCommand({ port, open: values['no-open'] !== true }, log)
+    return
+  }
+  if (command === 'query') {
+    const { values, positionals } = parse(rest, { url: { type: 'string' }, json: { type: 'boolean' } })
+    if (!values.url) throw new UsageError('query needs --url URL')
+    if (positionals.length !== 1) throw new UsageError('query needs exactly one SQL argument (quote it)')
+    return queryCommand({ url: values.url as string, sql: positionals[0]!, json: values.json === true }, out)
+  }
+  throw new UsageError(`Unknown command "${command}"`)
+}
+
+function parse(args: string[], options: Record<string, { type: 'string' | 'boolean' }>) {
+  try {
+    return parseArgs({ args, options: { ...options, verbose: { type: 'boolean' } }, allowPositionals: true, strict: true })
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+}
+
+const verbose = process.argv.includes('--verbose')
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`sluice: ${error.message}\n${usage}\n`)
+    process.exit(2)
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  process.stderr.write(`sluice: ${message.replace(/\s*\n\s*/g, ' ')}\n`)
+  if (verbose) process.stderr.write(JSON.stringify(error instanceof SluiceError ? error.data : { stack: (error as Error)?.stack }, null, 2) + '\n')
+  process.exit(1)
+})

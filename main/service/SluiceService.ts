@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto'
+import { z } from 'zod'
+import { redactUrl } from '../../shared/connectionUrl'
+import { isMethodName, methods, type CallResult, type MethodName, type MethodOutput, type Methods, type SluiceEvent } from '../../shared/contract'
+import { SluiceError } from '../../shared/errors'
+import { connectUrl } from '../dialects/registry'
+import type { DialectConnection } from '../dialects/types'
+import { RunningQuery } from './RunningQuery'
+import { toErrorData } from './toErrorData'
+
+/** Who is calling: where that caller's events go. One per window (IPC) or per socket (web mode). */
+export interface CallContext {
+  emit(event: SluiceEvent): void
+}
+
+export interface ServiceOptions {
+  version: string
+  startUrl: string | null
+}
+
+type Handlers = {
+  [M in MethodName]: (input: z.output<Methods[M]['input']>, context: CallContext) => Promise<MethodOutput<M>>
+}
+
+const defaultBatchSize = 1000
+
+/**
+ * The engine behind the contract. Both transports hand it raw, untrusted
+ * input; it validates every call against the contract and answers with a
+ * result or an error record, never a throw.
+ */
+export class SluiceService {
+  private readonly connections = new Map<string, DialectConnection>()
+  private readonly queries = new Map<string, { query: RunningQuery; context: CallContext }>()
+
+  constructor(private readonly options: ServiceOptions) {}
+
+  async dispatch(method: string, input: unknown, context: CallContext): Promise<CallResult> {
+    if (!isMethodName(method)) {
+      return { ok: false, error: { code: 'BAD_REQUEST', message: `Unknown method "${method.slice(0, 100)}"` } }
+    }
+    const parsed = methods[method].input.safeParse(input ?? {})
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'BAD_REQUEST', message: `Invalid input for ${method}: ${z.prettifyError(parsed.error)}` } }
+    }
+    try {
+      const handler = this.handlers[method] as (input: unknown, context: CallContext) => Promise<unknown>
+      return { ok: true, result: await handler(parsed.data, context) }
+    } catch (error) {
+      return { ok: false, error: toErrorData(error) }
+    }
+  }
+
+  /** A window closed or a socket dropped: stop whatever it was running. */
+  async release(context: CallContext): Promise<void> {
+    const mine = [...this.queries.values()].filter((q) => q.context === context)
+    await Promise.allSettled(mine.map((q) => q.query.cancel()))
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.queries.values()].map((q) => q.query.cancel()))
+    await Promise.allSettled([...this.connections.values()].map((c) => c.close()))
+    this.connections.clear()
+  }
+
+  private readonly handlers: Handlers = {
+    'app.info': async () => ({ version: this.options.version, startUrl: this.options.startUrl }),
+
+    'connection.test': async ({ url }) => {
+      const connection = await connectUrl(url)
+      await connection.close()
+      return { dialect: connection.dialect, serverVersion: connection.serverVersion }
+    },
+
+    'connection.open': async ({ url }) => {
+      const connection = await connectUrl(url)
+      const connectionId = randomUUID()
+      this.connections.set(connectionId, connection)
+      return { connectionId, dialect: connection.dialect, title: redactUrl(url), serverVersion: connection.serverVersion }
+    },
+
+    'connection.close': async ({ connectionId }) => {
+      const connection = this.connection(connectionId)
+      this.connections.delete(connectionId)
+      await connection.close()
+      return {}
+    },
+
+    'schema.tables': async ({ connectionId }) => ({ tables: await this.connection(connectionId).listTables() }),
+
+    'query.run': async ({ connectionId, queryId, sql, batchSize }, context) => {
+      const connection = this.connection(connectionId)
+      if (this.queries.has(queryId)) throw new SluiceError({ code: 'BAD_REQUEST', message: `Query id "${queryId}" is already running` })
+      const query = new RunningQuery(queryId, connection, (event) => context.emit(event))
+      this.queries.set(queryId, { query, context })
+      void query.run(sql, batchSize ?? defaultBatchSize).finally(() => this.queries.delete(queryId))
+      return {}
+    },
+
+    'query.ack': async ({ queryId, seq }) => {
+      this.queries.get(queryId)?.query.ack(seq)
+      return {}
+    },
+
+    'query.cancel': async ({ queryId }) => {
+      const running = this.queries.get(queryId)
+      return { cancelled: running ? await running.query.cancel() : false }
+    },
+  }
+
+  private connection(connectionId: string): DialectConnection {
+    const connection = this.connections.get(connectionId)
+    if (!connection) throw new SluiceError({ code: 'NOT_FOUND', message: 'That connection is closed; connect again' })
+    return connection
+  }
+}

@@ -1,0 +1,59 @@
+import { timingSafeEqual } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
+
+/**
+ * Web mode's gate. Every request must carry the session token (cookie, bearer
+ * header or `token` query parameter), name this server in its Host header
+ * (which defeats DNS rebinding) and, when it has an Origin, come from this
+ * server's own origin (which defeats other sites driving it from a browser).
+ */
+export interface WebAccess {
+  token: string
+  port: number
+}
+
+export const tokenCookie = 'sluice_token'
+
+export type AccessVerdict = { ok: true } | { ok: false; status: number; reason: string }
+
+export function allowedOrigins(port: number): string[] {
+  return [`http://127.0.0.1:${port}`, `http://localhost:${port}`]
+}
+
+export function checkRequest(req: IncomingMessage, access: WebAccess, requireOrigin: boolean): AccessVerdict {
+  const host = req.headers.host ?? ''
+  if (!allowedOrigins(access.port).some((o) => o === `http://${host}`)) {
+    return { ok: false, status: 403, reason: `Host "${host.slice(0, 100)}" is not this Sluice server` }
+  }
+  const origin = req.headers.origin
+  if (origin !== undefined || requireOrigin) {
+    if (!origin || !allowedOrigins(access.port).includes(origin)) {
+      return { ok: false, status: 403, reason: `Origin "${String(origin).slice(0, 100)}" may not use this Sluice server` }
+    }
+  }
+  if (!sameToken(presentedToken(req), access.token)) {
+    return { ok: false, status: 401, reason: 'Missing or wrong token: open the URL that `sluice serve` printed' }
+  }
+  return { ok: true }
+}
+
+export function queryToken(req: IncomingMessage): string | undefined {
+  return new URL(req.url ?? '/', 'http://x').searchParams.get('token') ?? undefined
+}
+
+function presentedToken(req: IncomingMessage): string | undefined {
+  const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1]
+  if (bearer) return bearer
+  const cookie = (req.headers.cookie ?? '')
+    .split(';')
+    .map((part) => part.trim().split('='))
+    .find(([name]) => name === tokenCookie)?.[1]
+  return cookie ?? queryToken(req)
+}
+
+function sameToken(presented: string | undefined, expected: string): boolean {
+  if (!presented) return false
+  const a = Buffer.from(presented)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}

@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { WebSocketServer, type WebSocket } from 'ws'
+import type { SluiceEvent } from '../../shared/contract'
+import type { CallContext, SluiceService } from '../service/SluiceService'
+import { checkRequest, queryToken, tokenCookie, type WebAccess } from './webAccess'
+import { serveStatic } from './staticFiles'
+
+export interface WebServerOptions {
+  service: SluiceService
+  staticDir: string
+  port?: number
+  token?: string
+}
+
+export interface WebServer {
+  /** The address to open, token included. */
+  url: string
+  port: number
+  token: string
+  close(): Promise<void>
+}
+
+/** A call from the page: `{ id, method, input }`; the answer is `{ id, ...CallResult }`. Events go as `{ event }`. */
+interface CallMessage {
+  id: number
+  method: string
+  input: unknown
+}
+
+const maxMessageBytes = 64 * 1024 * 1024
+
+/**
+ * Web mode: the renderer over HTTP (static files) and one WebSocket per page
+ * (calls, results and events). It listens on 127.0.0.1 only.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url')
+  const access: WebAccess = { token, port: 0 }
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes })
+
+  const server: Server = createServer((req, res) => {
+    const verdict = checkRequest(req, access, false)
+    if (!verdict.ok) {
+      res.writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8' }).end(verdict.reason)
+      return
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { 'content-type': 'text/plain' }).end('Method not allowed')
+      return
+    }
+    const url = new URL(req.url ?? '/', 'http://x')
+    if (queryToken(req)) {
+      // Trade the token in the URL for a cookie, so it leaves the address bar and every asset request carries it.
+      res
+        .writeHead(303, {
+          'set-cookie': `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+          location: url.pathname,
+        })
+        .end()
+      return
+    }
+    serveStatic(options.staticDir, url.pathname, res)
+  })
+
+  server.on('upgrade', (req: IncomingMessage, socket, head) => {
+    const verdict = checkRequest(req, access, true)
+    if (!verdict.ok || new URL(req.url ?? '/', 'http://x').pathname !== '/ws') {
+      const status = verdict.ok ? 404 : verdict.status
+      socket.end(`HTTP/1.1 ${status} Refused\r\ncontent-type: text/plain\r\n\r\n${verdict.ok ? 'Not found' : verdict.reason}`)
+      return
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => attach(ws, options.service))
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  access.port = port
+
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: async () => {
+      for (const ws of sockets.clients) ws.terminate()
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
+function attach(ws: WebSocket, service: SluiceService): void {
+  const context: CallContext = {
+    emit: (event: SluiceEvent) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event }))
+    },
+  }
+  ws.on('message', async (data) => {
+    let message: CallMessage
+    try {
+      message = JSON.parse(String(data)) as CallMessage
+    } catch {
+      ws.send(JSON.stringify({ id: null, ok: false, error: { code: 'BAD_REQUEST', message: 'Messages must be JSON' } }))
+      return
+    }
+    const result = await service.dispatch(String(message?.method), message?.input, context)
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message?.id ?? null, ...result }))
+  })
+  ws.on('close', () => void service.release(context))
+}

@@ -1,0 +1,137 @@
+import { useState } from 'react'
+import { defaultPorts, formatConnectionUrl, parseConnectionUrl, type DialectName } from '../../../shared/connectionUrl'
+import { SluiceError, type SluiceErrorData } from '../../../shared/errors'
+import type { SluiceClient } from '../../../shared/transport'
+import { ErrorPanel } from './ErrorPanel'
+
+interface Props {
+  client: SluiceClient
+  onConnect(url: string): Promise<void>
+  onClose(): void
+}
+
+interface Fields {
+  dialect: DialectName
+  host: string
+  port: string
+  user: string
+  password: string
+  database: string
+  file: string
+}
+
+const emptyFields: Fields = { dialect: 'postgres', host: '127.0.0.1', port: '5432', user: 'postgres', password: '', database: '', file: '' }
+
+/** Paste a URL or fill in fields; Test checks the connection without opening it. */
+export function ConnectDialog({ client, onConnect, onClose }: Props) {
+  const [mode, setMode] = useState<'url' | 'fields'>('url')
+  const [url, setUrl] = useState('')
+  const [fields, setFields] = useState<Fields>(emptyFields)
+  const [busy, setBusy] = useState(false)
+  const [outcome, setOutcome] = useState<{ ok: string } | { error: SluiceErrorData } | null>(null)
+
+  const currentUrl = (): string => {
+    if (mode === 'url') return url.trim()
+    if (fields.dialect === 'sqlite') return formatConnectionUrl({ dialect: 'sqlite', file: fields.file })
+    return formatConnectionUrl({
+      dialect: fields.dialect,
+      host: fields.host,
+      port: Number(fields.port) || defaultPorts[fields.dialect],
+      user: fields.user,
+      password: fields.password,
+      database: fields.database,
+      sslMode: 'prefer',
+    })
+  }
+
+  const attempt = async (action: 'test' | 'connect') => {
+    setBusy(true)
+    setOutcome(null)
+    try {
+      const target = currentUrl()
+      parseConnectionUrl(target)
+      if (action === 'test') {
+        const result = await client.call('connection.test', { url: target })
+        setOutcome({ ok: `Connected: ${result.serverVersion}` })
+      } else {
+        await onConnect(target)
+      }
+    } catch (error) {
+      setOutcome({ error: error instanceof SluiceError ? error.data : { code: 'INTERNAL', message: String(error) } })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const field = (name: keyof Fields, label: string, type = 'text') => (
+    <label>
+      {label}
+      <input type={type} value={fields[name]} onChange={(e) => setFields({ ...fields, [name]: e.target.value })} />
+    </label>
+  )
+
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog" role="dialog" aria-label="Connect to a database">
+        <h2>Connect</h2>
+        <div className="dialog-tabs" role="tablist">
+          <button role="tab" aria-selected={mode === 'url'} onClick={() => setMode('url')}>
+            URL
+          </button>
+          <button role="tab" aria-selected={mode === 'fields'} onClick={() => setMode('fields')}>
+            Fields
+          </button>
+        </div>
+        {mode === 'url' ? (
+          <label>
+            Connection URL
+            <input
+              autoFocus
+              placeholder="postgres://user:password@host:5432/db, mysql://…, sqlite:path/to.db"
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+            />
+          </label>
+        ) : (
+          <div className="dialog-fields">
+            <label>
+              Database
+              <select
+                value={fields.dialect}
+                onChange={(e) => {
+                  const dialect = e.target.value as DialectName
+                  setFields({ ...fields, dialect, port: dialect === 'sqlite' ? '' : String(defaultPorts[dialect]), user: dialect === 'mysql' ? 'root' : 'postgres' })
+                }}
+              >
+                <option value="postgres">PostgreSQL</option>
+                <option value="mysql">MySQL / MariaDB</option>
+                <option value="sqlite">SQLite</option>
+              </select>
+            </label>
+            {fields.dialect === 'sqlite' ? (
+              field('file', 'File')
+            ) : (
+              <>
+                {field('host', 'Host')}
+                {field('port', 'Port')}
+                {field('user', 'User')}
+                {field('password', 'Password', 'password')}
+                {field('database', 'Database name')}
+              </>
+            )}
+          </div>
+        )}
+        {outcome && ('ok' in outcome ? <div className="ok-text">{outcome.ok}</div> : <ErrorPanel error={outcome.error} />)}
+        <div className="dialog-buttons">
+          <button onClick={() => void attempt('test')} disabled={busy}>
+            Test
+          </button>
+          <button className="primary" onClick={() => void attempt('connect')} disabled={busy}>
+            Connect
+          </button>
+          <button onClick={onClose}>Close</button>
+        </div>
+      </div>
+    </div>
+  )
+}
