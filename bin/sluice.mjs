@@ -9,7 +9,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const cli = join(root, 'out', 'main', 'cli.js')
 if (!existsSync(cli) || !existsSync(join(root, 'out', 'renderer', 'index.html'))) {
   process.stderr.write('sluice: first run, building the app (about a minute)…\n')
-  const built = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+  const built = spawnSync('npx', ['electron-vite', 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   if (built.status !== 0) {
     process.stderr.write('sluice: the build failed; run `npm run build` to see why\n')
     process.exit(1)

@@ -20,7 +20,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output)
       if (match) resolve(match[1]!)
     })
-    server.on('exit', (code) => reject(new Error(`sluice serve exited with ${code} before printing its URL: ${output}`)))
+    server.on('exit', (code) =>
+      reject(new Error(`sluice serve exited with ${code} before printing its URL: ${output}`)),
+    )
   })
   process.env.SLUICE_E2E_URL = url
   process.env.SLUICE_E2E_HOME = home

@@ -4,7 +4,8 @@ import { grid, openSluice, runSql } from './workbench'
 test('starts on the demo database and lists the story tables', async ({ page }) => {
   await openSluice(page)
   const tree = page.getByRole('tree', { name: 'Schema' })
-  for (const table of ['auth_user', 'blog_article', 'pets']) await expect(tree.getByRole('treeitem', { name: table, exact: true })).toBeVisible()
+  for (const table of ['auth_user', 'blog_article', 'pets'])
+    await expect(tree.getByRole('treeitem', { name: table, exact: true })).toBeVisible()
 })
 
 test('opens pets and shows its columns and rows', async ({ page }) => {
@@ -14,7 +15,8 @@ test('opens pets and shows its columns and rows', async ({ page }) => {
   await expect(pets.getByRole('treeitem', { name: 'data' })).toBeVisible()
   await page.getByRole('button', { name: 'Open pets' }).click()
   await expect(page.getByTestId('row-count')).toHaveText('3 rows')
-  for (const name of ['Bruno', 'Tom', 'Stewey']) await expect(grid(page).getByRole('gridcell', { name, exact: true })).toBeVisible()
+  for (const name of ['Bruno', 'Tom', 'Stewey'])
+    await expect(grid(page).getByRole('gridcell', { name, exact: true })).toBeVisible()
 })
 
 test('queries inside the JSON column', async ({ page }) => {
@@ -41,13 +43,20 @@ test('scrolls 50,000 rows to the last one', async ({ page }) => {
   await expect(page.getByTestId('row-count')).toHaveText('50,000 rows')
   // Dragging the scrollbar to the end.
   await grid(page).evaluate((element) => element.scrollTo({ top: element.scrollHeight }))
-  await expect(grid(page).getByRole('gridcell', { name: 'Article number 50000', exact: true })).toBeVisible()
-  await expect(grid(page).getByRole('gridcell', { name: 'Article number 1', exact: true })).toHaveCount(0)
+  await expect(
+    grid(page).getByRole('gridcell', { name: 'Article number 50000', exact: true }),
+  ).toBeVisible()
+  await expect(
+    grid(page).getByRole('gridcell', { name: 'Article number 1', exact: true }),
+  ).toHaveCount(0)
 })
 
 test('cancels a long-running query and keeps working', async ({ page }) => {
   await openSluice(page)
-  await runSql(page, 'WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 1000000000000) SELECT n FROM s')
+  await runSql(
+    page,
+    'WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 1000000000000) SELECT n FROM s',
+  )
   await expect(page.getByTestId('query-status')).toHaveText('Running…')
   await page.getByRole('button', { name: 'Cancel' }).click()
   await expect(page.getByTestId('query-status')).toHaveText('Cancelled')

@@ -12,7 +12,6 @@ export function defaultDataDir(): string {
   return join(xdg, 'sluice')
 }
 
-
 export function resourcesDir(): string {
   return join(findRoot(), 'resources')
 }

@@ -69,7 +69,9 @@ function parseSqlitePath(url: string): string {
   const path = rest.startsWith('//') ? rest.slice(2) : rest
   if (path === '') throw badUrl('The SQLite URL names no file: use sqlite:path/to/file.db')
   if (rest.startsWith('//') && !path.startsWith('/')) {
-    throw badUrl(`"${url}" is ambiguous: use sqlite:${path} for a relative path or sqlite:///${path} for an absolute one`)
+    throw badUrl(
+      `"${url}" is ambiguous: use sqlite:${path} for a relative path or sqlite:///${path} for an absolute one`,
+    )
   }
   return decodeURIComponent(path)
 }

@@ -129,7 +129,8 @@ export const callResultSchema = z.union([
   z.object({ ok: z.literal(true), result: z.unknown() }),
   z.object({ ok: z.literal(false), error: sluiceErrorSchema }),
 ])
-export type CallResult = { ok: true; result: unknown } | { ok: false; error: z.infer<typeof sluiceErrorSchema> }
+export type CallResult =
+  { ok: true; result: unknown } | { ok: false; error: z.infer<typeof sluiceErrorSchema> }
 
 /** Names shared by the preload bridge and the main-process IPC handlers. */
 export const ipcChannels = {

@@ -14,7 +14,13 @@ import { serveCommand } from './serveCommand'
 export async function desktopCommand(log: (line: string) => void): Promise<void> {
   const binary = electronBinary() ?? (tryInstallElectron() ? electronBinary() : undefined)
   if (!binary) {
-    await serveCommand({ open: true, banner: 'Electron binary not found and could not be downloaded; starting web mode' }, log)
+    await serveCommand(
+      {
+        open: true,
+        banner: 'Electron binary not found and could not be downloaded; starting web mode',
+      },
+      log,
+    )
     return
   }
   const entry = join(dirname(fileURLToPath(import.meta.url)), 'index.js')
@@ -43,6 +49,9 @@ function electronBinary(): string | undefined {
 function tryInstallElectron(): boolean {
   const dir = electronPackageDir()
   if (!dir || !existsSync(join(dir, 'install.js'))) return false
-  const result = spawnSync(process.execPath, [join(dir, 'install.js')], { stdio: 'ignore', timeout: 120_000 })
+  const result = spawnSync(process.execPath, [join(dir, 'install.js')], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  })
   return result.status === 0
 }

@@ -9,12 +9,19 @@ export interface RowPrinter {
 
 /** Tab-separated text with a header row; tabs and newlines inside values are escaped so each row stays one line. */
 export function textPrinter(write: (text: string) => void): RowPrinter {
-  const escape = (text: string) => text.replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
+  const escape = (text: string) =>
+    text.replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
   let affected: number | null = null
   return {
     event(event) {
-      if (event.kind === 'columns' && event.columns.length > 0) write(event.columns.map((c) => escape(c.name)).join('\t') + '\n')
-      else if (event.kind === 'rows') write(event.rows.map((row) => row.map((cell) => escape(cellToText(cell, Infinity))).join('\t')).join('\n') + '\n')
+      if (event.kind === 'columns' && event.columns.length > 0)
+        write(event.columns.map((c) => escape(c.name)).join('\t') + '\n')
+      else if (event.kind === 'rows')
+        write(
+          event.rows
+            .map((row) => row.map((cell) => escape(cellToText(cell, Infinity))).join('\t'))
+            .join('\n') + '\n',
+        )
       else if (event.kind === 'done') affected = event.affectedRows
     },
     end() {
@@ -28,7 +35,8 @@ export function jsonPrinter(write: (text: string) => void): RowPrinter {
   let columns: ColumnInfo[] = []
   let first = true
   write('[')
-  const toObject = (row: Cell[]) => Object.fromEntries(columns.map((c, i) => [c.name, cellToJsonValue(row[i] ?? null)]))
+  const toObject = (row: Cell[]) =>
+    Object.fromEntries(columns.map((c, i) => [c.name, cellToJsonValue(row[i] ?? null)]))
   return {
     event(event) {
       if (event.kind === 'columns') columns = event.columns

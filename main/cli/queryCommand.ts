@@ -8,11 +8,15 @@ export interface QueryOptions {
 }
 
 /** `sluice query`: runs one statement and streams its rows to stdout. */
-export async function queryCommand(options: QueryOptions, write: (text: string) => void): Promise<void> {
+export async function queryCommand(
+  options: QueryOptions,
+  write: (text: string) => void,
+): Promise<void> {
   const connection = await connectUrl(options.url)
   const printer = options.json ? jsonPrinter(write) : textPrinter(write)
   try {
-    for await (const event of connection.stream(options.sql, { batchSize: 1000 })) printer.event(event)
+    for await (const event of connection.stream(options.sql, { batchSize: 1000 }))
+      printer.event(event)
     printer.end()
   } finally {
     await connection.close()

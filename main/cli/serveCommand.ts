@@ -13,14 +13,20 @@ export interface ServeOptions {
 }
 
 /** `sluice serve`: the UI for a browser, on 127.0.0.1, opened on the demo database. */
-export async function serveCommand(options: ServeOptions, log: (line: string) => void): Promise<WebServer> {
+export async function serveCommand(
+  options: ServeOptions,
+  log: (line: string) => void,
+): Promise<WebServer> {
   const startUrl = await ensureDemoDatabase(defaultDataDir(), resourcesDir())
   const service = new SluiceService({ version, startUrl })
   const server = await startWebServer({ service, staticDir: rendererDir(), port: options.port })
   log(`${options.banner ?? 'Sluice is serving'} at ${server.url}`)
   if (options.open) openBrowser(server.url)
   const stop = () => {
-    void server.close().then(() => service.close()).finally(() => process.exit(0))
+    void server
+      .close()
+      .then(() => service.close())
+      .finally(() => process.exit(0))
   }
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
@@ -28,7 +34,8 @@ export async function serveCommand(options: ServeOptions, log: (line: string) =>
 }
 
 function openBrowser(url: string): void {
-  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open'
+  const command =
+    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open'
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return
   const child = spawn(command, [url], { stdio: 'ignore', detached: true })
   child.on('error', () => undefined)

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { SluiceError } from '../../shared/errors'
 import { desktopCommand } from './desktopCommand'
 import { queryCommand } from './queryCommand'
@@ -18,27 +18,46 @@ async function main(argv: string[]): Promise<void> {
   const out = (text: string) => process.stdout.write(text)
   const log = (line: string) => process.stdout.write(line + '\n')
   if (command === undefined) return desktopCommand(log)
-  if (command === '--help' || command === '-h') return log(usage)
-  if (command === '--version') return log(version)
+  if (command === '--help' || command === '-h') {
+    log(usage)
+    return
+  }
+  if (command === '--version') {
+    log(version)
+    return
+  }
   if (command === 'serve') {
-    const { values } = parse(rest, { port: { type: 'string' }, 'no-open': { type: 'boolean' } })
+    const { values } = parse(rest, {
+      port: { type: 'string' },
+      'no-open': { type: 'boolean' },
+    } as const)
     const port = values.port === undefined ? undefined : Number(values.port)
-    if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) throw new UsageError(`--port must be a port number, not "${values.port}"`)
+    if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536))
+      throw new UsageError(`--port must be a port number, not "${values.port}"`)
     await serveCommand({ port, open: values['no-open'] !== true }, log)
     return
   }
   if (command === 'query') {
-    const { values, positionals } = parse(rest, { url: { type: 'string' }, json: { type: 'boolean' } })
+    const { values, positionals } = parse(rest, {
+      url: { type: 'string' },
+      json: { type: 'boolean' },
+    } as const)
     if (!values.url) throw new UsageError('query needs --url URL')
-    if (positionals.length !== 1) throw new UsageError('query needs exactly one SQL argument (quote it)')
-    return queryCommand({ url: values.url as string, sql: positionals[0]!, json: values.json === true }, out)
+    if (positionals.length !== 1)
+      throw new UsageError('query needs exactly one SQL argument (quote it)')
+    return queryCommand({ url: values.url, sql: positionals[0]!, json: values.json === true }, out)
   }
   throw new UsageError(`Unknown command "${command}"`)
 }
 
-function parse(args: string[], options: Record<string, { type: 'string' | 'boolean' }>) {
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
   try {
-    return parseArgs({ args, options: { ...options, verbose: { type: 'boolean' } }, allowPositionals: true, strict: true })
+    return parseArgs({
+      args,
+      options: { ...options, verbose: { type: 'boolean' as const } },
+      allowPositionals: true,
+      strict: true,
+    })
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
@@ -52,6 +71,13 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   }
   const message = error instanceof Error ? error.message : String(error)
   process.stderr.write(`sluice: ${message.replace(/\s*\n\s*/g, ' ')}\n`)
-  if (verbose) process.stderr.write(JSON.stringify(error instanceof SluiceError ? error.data : { stack: (error as Error)?.stack }, null, 2) + '\n')
+  if (verbose)
+    process.stderr.write(
+      JSON.stringify(
+        error instanceof SluiceError ? error.data : { stack: (error as Error)?.stack },
+        null,
+        2,
+      ) + '\n',
+    )
   process.exit(1)
 })

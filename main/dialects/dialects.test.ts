@@ -4,7 +4,14 @@ import type { Cell } from '../../shared/cells'
 import type { DialectName } from '../../shared/connectionUrl'
 import type { ColumnInfo } from '../../shared/contract'
 import { SluiceError } from '../../shared/errors'
-import { allDialects, createTestDatabase, mysqlAdmin, pgAdmin, pgAdminUrl, type TestDatabase } from '../testing/testDatabases'
+import {
+  allDialects,
+  createTestDatabase,
+  mysqlAdmin,
+  pgAdmin,
+  pgAdminUrl,
+  type TestDatabase,
+} from '../testing/testDatabases'
 import { connectUrl } from './registry'
 import type { DialectConnection } from './types'
 
@@ -54,7 +61,17 @@ const typeFixtures: Record<DialectName, { setup: string[]; expected: Cell[] }> =
       `INSERT INTO t VALUES (1, 9007199254740993, 12345678901234567890.0123456789, '2024-03-10 02:30:00', '2024-03-10 02:30:00+00', '\\xdeadbeef00', '${JSON.stringify(doc)}', ${"'" + unicode.replaceAll("'", "''") + "'"}, '')`,
       `INSERT INTO t (id) VALUES (2)`,
     ],
-    expected: [1, '9007199254740993', '12345678901234567890.0123456789', '2024-03-10 02:30:00', '2024-03-10 02:30:00+00', { $bytes: bytes }, { $json: doc }, unicode, ''],
+    expected: [
+      1,
+      '9007199254740993',
+      '12345678901234567890.0123456789',
+      '2024-03-10 02:30:00',
+      '2024-03-10 02:30:00+00',
+      { $bytes: bytes },
+      { $json: doc },
+      unicode,
+      '',
+    ],
   },
   mysql: {
     setup: [
@@ -63,7 +80,17 @@ const typeFixtures: Record<DialectName, { setup: string[]; expected: Cell[] }> =
       `INSERT INTO t VALUES (1, 9007199254740993, 12345678901234567890.0123456789, '2024-03-10 02:30:00', '2024-03-10 02:30:00', X'deadbeef00', '${JSON.stringify(doc)}', ${"'" + unicode.replaceAll("'", "''") + "'"}, '')`,
       'INSERT INTO t (id) VALUES (2)',
     ],
-    expected: [1, '9007199254740993', '12345678901234567890.0123456789', '2024-03-10 02:30:00', '2024-03-10 02:30:00', { $bytes: bytes }, { $json: doc }, unicode, ''],
+    expected: [
+      1,
+      '9007199254740993',
+      '12345678901234567890.0123456789',
+      '2024-03-10 02:30:00',
+      '2024-03-10 02:30:00',
+      { $bytes: bytes },
+      { $json: doc },
+      unicode,
+      '',
+    ],
   },
   sqlite: {
     // SQLite stores numeric(30,10) as an 8-byte REAL; exact decimals live in TEXT there.
@@ -72,22 +99,36 @@ const typeFixtures: Record<DialectName, { setup: string[]; expected: Cell[] }> =
       `INSERT INTO t VALUES (1, 9007199254740993, '12345678901234567890.0123456789', '2024-03-10 02:30:00', '2024-03-10 02:30:00+00:00', X'deadbeef00', '${JSON.stringify(doc)}', ${"'" + unicode.replaceAll("'", "''") + "'"}, '')`,
       'INSERT INTO t (id) VALUES (2)',
     ],
-    expected: [1, '9007199254740993', '12345678901234567890.0123456789', '2024-03-10 02:30:00', '2024-03-10 02:30:00+00:00', { $bytes: bytes }, { $json: doc }, unicode, ''],
+    expected: [
+      1,
+      '9007199254740993',
+      '12345678901234567890.0123456789',
+      '2024-03-10 02:30:00',
+      '2024-03-10 02:30:00+00:00',
+      { $bytes: bytes },
+      { $json: doc },
+      unicode,
+      '',
+    ],
   },
 }
 
 const series: Record<DialectName, (n: number) => string> = {
   postgres: (n) => `SELECT g AS id, md5(g::text) AS h FROM generate_series(1, ${n}) g`,
-  mysql: (n) => `WITH RECURSIVE s(id) AS (SELECT 1 UNION ALL SELECT id + 1 FROM s WHERE id < ${n}) SELECT id, MD5(id) AS h FROM s`,
-  sqlite: (n) => `WITH RECURSIVE s(id) AS (SELECT 1 UNION ALL SELECT id + 1 FROM s WHERE id < ${n}) SELECT id, hex(id) AS h FROM s`,
+  mysql: (n) =>
+    `WITH RECURSIVE s(id) AS (SELECT 1 UNION ALL SELECT id + 1 FROM s WHERE id < ${n}) SELECT id, MD5(id) AS h FROM s`,
+  sqlite: (n) =>
+    `WITH RECURSIVE s(id) AS (SELECT 1 UNION ALL SELECT id + 1 FROM s WHERE id < ${n}) SELECT id, hex(id) AS h FROM s`,
 }
 
 /** Statements that would run far longer than any test timeout unless cancelled. */
 const longQuery: Record<DialectName, string> = {
   postgres: 'SELECT pg_sleep(120)',
-  mysql: 'WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 10000000000) SELECT COUNT(*) FROM s',
+  mysql:
+    'WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 10000000000) SELECT COUNT(*) FROM s',
   // About 20 s of native work with no row to hand back: cancel must not wait for it.
-  sqlite: 'WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 100000000) SELECT COUNT(*) FROM s',
+  sqlite:
+    'WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 100000000) SELECT COUNT(*) FROM s',
 }
 
 /** Long statements that return rows as they go, so the consumer is mid-stream when it cancels. */
@@ -96,7 +137,8 @@ const longStream: Record<DialectName, string> = {
   // MariaDB materialises a recursive CTE before sending any row and buffers 16 KB of rows per
   // packet, so this one scans a real table with wide rows.
   mysql: "SELECT n, REPEAT('x', 4000) AS pad, SLEEP(0.01) FROM slow",
-  sqlite: 'WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 10000000000) SELECT n FROM s',
+  sqlite:
+    'WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 10000000000) SELECT n FROM s',
 }
 
 describe.each(allDialects)('%s engine', (dialect) => {
@@ -107,7 +149,8 @@ describe.each(allDialects)('%s engine', (dialect) => {
     db = await createTestDatabase(dialect)
     conn = await connectUrl(db.url)
     // MariaDB stops recursive CTEs after 1000 rounds by default; the series below need more.
-    if (dialect === 'mysql') await collect(conn, 'SET SESSION max_recursive_iterations = 4294967295')
+    if (dialect === 'mysql')
+      await collect(conn, 'SET SESSION max_recursive_iterations = 4294967295')
   })
 
   afterEach(async () => {
@@ -118,7 +161,17 @@ describe.each(allDialects)('%s engine', (dialect) => {
   it('round-trips values exactly, telling NULL from the empty string', async () => {
     for (const sql of typeFixtures[dialect].setup) await collect(conn, sql)
     const result = await collect(conn, 'SELECT * FROM t ORDER BY id')
-    expect(result.columns.map((c) => c.name)).toEqual(['id', 'big', 'num', 'ts', 'tstz', 'bin', 'doc', 'txt', 'empty'])
+    expect(result.columns.map((c) => c.name)).toEqual([
+      'id',
+      'big',
+      'num',
+      'ts',
+      'tstz',
+      'bin',
+      'doc',
+      'txt',
+      'empty',
+    ])
     expect(result.rows[0]).toEqual(typeFixtures[dialect].expected)
     expect(result.rows[1]).toEqual([2, null, null, null, null, null, null, null, null])
   })
@@ -158,7 +211,10 @@ describe.each(allDialects)('%s engine', (dialect) => {
 
   it('cancels a statement mid-stream and keeps the connection usable', async () => {
     if (dialect === 'mysql') {
-      await collect(conn, 'CREATE TABLE slow AS WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 100000) SELECT n FROM s')
+      await collect(
+        conn,
+        'CREATE TABLE slow AS WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 100000) SELECT n FROM s',
+      )
     }
     let seen = 0
     const running = (async () => {
@@ -177,7 +233,11 @@ describe.each(allDialects)('%s engine', (dialect) => {
     const sql = 'SELECT 1 AS a,\n  2 FROMM nowhere'
     const error = await failure(collect(conn, sql))
     expect(error.code).toBe('SQL_ERROR')
-    expect(error.data.position).toBe(sql.indexOf('nowhere') + 1 === error.data.position ? error.data.position : sql.indexOf('FROMM') + 1)
+    expect(error.data.position).toBe(
+      sql.indexOf('nowhere') + 1 === error.data.position
+        ? error.data.position
+        : sql.indexOf('FROMM') + 1,
+    )
     expect(error.message).toMatch(/syntax/i)
     expect((await collect(conn, 'SELECT 2 AS two')).rows).toEqual([[2]])
   })
@@ -192,7 +252,10 @@ describe.each(allDialects)('%s engine', (dialect) => {
   })
 
   it('lists tables and their columns', async () => {
-    await collect(conn, 'CREATE TABLE listed (id int PRIMARY KEY, label varchar(20) NOT NULL, note text)')
+    await collect(
+      conn,
+      'CREATE TABLE listed (id int PRIMARY KEY, label varchar(20) NOT NULL, note text)',
+    )
     const tables = await conn.listTables()
     const listed = tables.find((t) => t.name === 'listed')
     expect(listed?.kind).toBe('table')
@@ -213,9 +276,15 @@ describe('connection failures', () => {
     silent = createServer(() => undefined)
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
     silentPort = (silent.address() as { port: number }).port
-    await pgAdmin(`DO $$ BEGIN CREATE ROLE sluice_auth_test LOGIN PASSWORD 'right-password'; EXCEPTION WHEN duplicate_object THEN NULL; END $$`)
-    await mysqlAdmin(`CREATE USER IF NOT EXISTS 'sluice_auth_test'@'%' IDENTIFIED BY 'right-password'`)
-    await mysqlAdmin(`CREATE USER IF NOT EXISTS 'sluice_auth_test'@'localhost' IDENTIFIED BY 'right-password'`)
+    await pgAdmin(
+      `DO $$ BEGIN CREATE ROLE sluice_auth_test LOGIN PASSWORD 'right-password'; EXCEPTION WHEN duplicate_object THEN NULL; END $$`,
+    )
+    await mysqlAdmin(
+      `CREATE USER IF NOT EXISTS 'sluice_auth_test'@'%' IDENTIFIED BY 'right-password'`,
+    )
+    await mysqlAdmin(
+      `CREATE USER IF NOT EXISTS 'sluice_auth_test'@'localhost' IDENTIFIED BY 'right-password'`,
+    )
   })
 
   afterAll(() => {
@@ -227,25 +296,42 @@ describe('connection failures', () => {
   it.each([
     ['postgres', `postgres://sluice_auth_test:wrong@${pgHost.host}/postgres`],
     ['mysql', 'mysql://sluice_auth_test:wrong@127.0.0.1:3306/'],
-  ])('%s: a wrong password is AUTH_FAILED', async (_dialect, url) => {
-    const error = await failure(connectUrl(url))
-    expect(error.code, `${error.message} (PostgreSQL needs scripts/prepare-services.sh for password auth)`).toBe('AUTH_FAILED')
-    expect(error.message).toMatch(/sluice_auth_test|password|authentication/i)
-  }, 10_000)
+  ])(
+    '%s: a wrong password is AUTH_FAILED',
+    async (_dialect, url) => {
+      const error = await failure(connectUrl(url))
+      expect(
+        error.code,
+        `${error.message} (PostgreSQL needs scripts/prepare-services.sh for password auth)`,
+      ).toBe('AUTH_FAILED')
+      expect(error.message).toMatch(/sluice_auth_test|password|authentication/i)
+    },
+    10_000,
+  )
 
   it.each([
     ['postgres', 'postgres://postgres@127.0.0.1:1/postgres'],
     ['mysql', 'mysql://root@127.0.0.1:1/'],
-  ])('%s: a closed port is UNREACHABLE', async (_dialect, url) => {
-    const error = await failure(connectUrl(url))
-    expect(error.code).toBe('UNREACHABLE')
-    expect(error.message).toContain('127.0.0.1:1')
-  }, 10_000)
+  ])(
+    '%s: a closed port is UNREACHABLE',
+    async (_dialect, url) => {
+      const error = await failure(connectUrl(url))
+      expect(error.code).toBe('UNREACHABLE')
+      expect(error.message).toContain('127.0.0.1:1')
+    },
+    10_000,
+  )
 
-  it.each(['postgres', 'mysql'])('%s: a host that never answers is a TIMEOUT', async (scheme) => {
-    const error = await failure(connectUrl(`${scheme}://u@127.0.0.1:${silentPort}/db`, { connectTimeoutMs: 2000 }))
-    expect(error.code).toBe('TIMEOUT')
-  }, 10_000)
+  it.each(['postgres', 'mysql'])(
+    '%s: a host that never answers is a TIMEOUT',
+    async (scheme) => {
+      const error = await failure(
+        connectUrl(`${scheme}://u@127.0.0.1:${silentPort}/db`, { connectTimeoutMs: 2000 }),
+      )
+      expect(error.code).toBe('TIMEOUT')
+    },
+    10_000,
+  )
 
   it('sqlite: a file in a missing folder is NOT_FOUND', async () => {
     const error = await failure(connectUrl('sqlite:///no/such/folder/x.db'))

@@ -2,7 +2,9 @@ import type { Cell } from '../../shared/cells'
 
 /** Binary values travel as base64 so both transports can carry them as JSON. */
 export function bytesCell(bytes: Uint8Array): Cell {
-  return { $bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') }
+  return {
+    $bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+  }
 }
 
 /** Parses a JSON document; text that is not valid JSON stays text rather than failing the row. */

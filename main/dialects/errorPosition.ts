@@ -3,7 +3,11 @@
  * offset. This finds that text in the statement so the editor can still
  * underline it. Returns a 1-based offset, or undefined when it cannot tell.
  */
-export function positionOfNearText(sql: string, near: string | undefined, line = 1): number | undefined {
+export function positionOfNearText(
+  sql: string,
+  near: string | undefined,
+  line = 1,
+): number | undefined {
   if (near === undefined) return undefined
   if (near === '') return sql.trimEnd().length || undefined
   let lineStart = 0

@@ -5,7 +5,14 @@ interface NodeSocketError {
   message?: unknown
 }
 
-const unreachableCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNRESET'])
+const unreachableCodes = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'ECONNRESET',
+])
 
 /**
  * Socket-level failures read the same on every network dialect. Returns
@@ -16,10 +23,18 @@ export function networkError(error: unknown, where: string): SluiceError | undef
   const code = typeof e.code === 'string' ? e.code : ''
   const message = typeof e.message === 'string' ? e.message : String(error)
   if (unreachableCodes.has(code)) {
-    return new SluiceError({ code: 'UNREACHABLE', serverCode: code, message: `Cannot reach ${where}: ${message}` })
+    return new SluiceError({
+      code: 'UNREACHABLE',
+      serverCode: code,
+      message: `Cannot reach ${where}: ${message}`,
+    })
   }
   if (code === 'ETIMEDOUT' || /timeout/i.test(message)) {
-    return new SluiceError({ code: 'TIMEOUT', serverCode: code || undefined, message: `Timed out connecting to ${where}` })
+    return new SluiceError({
+      code: 'TIMEOUT',
+      serverCode: code || undefined,
+      message: `Timed out connecting to ${where}`,
+    })
   }
   return undefined
 }

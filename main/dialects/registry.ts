@@ -12,7 +12,10 @@ export const dialects: Record<DialectName, Dialect> = {
 
 export const defaultConnectOptions: ConnectOptions = { connectTimeoutMs: 8000 }
 
-export function connectUrl(url: string, options: ConnectOptions = defaultConnectOptions): Promise<DialectConnection> {
+export function connectUrl(
+  url: string,
+  options: ConnectOptions = defaultConnectOptions,
+): Promise<DialectConnection> {
   const target = parseConnectionUrl(url)
   return dialects[target.dialect].connect(target, options)
 }

@@ -16,15 +16,23 @@ export async function startDesktopApp(): Promise<BrowserWindow> {
   const dataDir = app.getPath('userData')
   const startUrl = await ensureDemoDatabase(dataDir, resourcesDir()).catch(() => null)
   const service = new SluiceService({ version: app.getVersion(), startUrl })
-  const pageUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(rendererDir(), 'index.html')).href
+  const pageUrl =
+    process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(rendererDir(), 'index.html')).href
   const isAppUrl = (url: string) => stripHash(url) === stripHash(pageUrl)
 
   registerIpcBridge({ ipcMain, service, isAppUrl })
   app.on('web-contents-created', (_event, contents) => lockDown(contents, isAppUrl))
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } })
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [contentSecurityPolicy],
+      },
+    })
   })
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  )
 
   const state = loadWindowState(dataDir)
   const window = new BrowserWindow({

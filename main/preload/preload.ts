@@ -6,7 +6,8 @@ import { ipcChannels, type MethodName } from '../../shared/contract'
  * method, or listen for events. No Node or Electron object crosses it.
  */
 contextBridge.exposeInMainWorld('sluiceBridge', {
-  invoke: (method: MethodName, input: unknown): Promise<unknown> => ipcRenderer.invoke(ipcChannels.call(method), input),
+  invoke: (method: MethodName, input: unknown): Promise<unknown> =>
+    ipcRenderer.invoke(ipcChannels.call(method), input),
   onEvent: (listener: (event: unknown) => void): (() => void) => {
     const handler = (_event: unknown, payload: unknown) => listener(payload)
     ipcRenderer.on(ipcChannels.event, handler)

@@ -36,13 +36,29 @@ export class RunningQuery {
           await this.creditAvailable()
           if (this.stopped) throw new SluiceError({ code: 'CANCELLED', message: 'Query cancelled' })
           rowCount += event.rows.length
-          this.emit({ type: 'query.rows', queryId: this.queryId, seq: this.sent++, rows: event.rows })
+          this.emit({
+            type: 'query.rows',
+            queryId: this.queryId,
+            seq: this.sent++,
+            rows: event.rows,
+          })
         } else {
-          this.emit({ type: 'query.done', queryId: this.queryId, rowCount, affectedRows: event.affectedRows, elapsedMs: elapsed() })
+          this.emit({
+            type: 'query.done',
+            queryId: this.queryId,
+            rowCount,
+            affectedRows: event.affectedRows,
+            elapsedMs: elapsed(),
+          })
         }
       }
     } catch (error) {
-      this.emit({ type: 'query.error', queryId: this.queryId, error: toErrorData(error), elapsedMs: elapsed() })
+      this.emit({
+        type: 'query.error',
+        queryId: this.queryId,
+        error: toErrorData(error),
+        elapsedMs: elapsed(),
+      })
     }
   }
 

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { redactUrl } from '../../shared/connectionUrl'
-import { isMethodName, methods, type CallResult, type MethodName, type MethodOutput, type Methods, type SluiceEvent } from '../../shared/contract'
+import {
+  isMethodName,
+  methods,
+  type CallResult,
+  type MethodName,
+  type MethodOutput,
+  type Methods,
+  type SluiceEvent,
+} from '../../shared/contract'
 import { SluiceError } from '../../shared/errors'
 import { connectUrl } from '../dialects/registry'
 import type { DialectConnection } from '../dialects/types'
@@ -19,7 +27,10 @@ export interface ServiceOptions {
 }
 
 type Handlers = {
-  [M in MethodName]: (input: z.output<Methods[M]['input']>, context: CallContext) => Promise<MethodOutput<M>>
+  [M in MethodName]: (
+    input: z.output<Methods[M]['input']>,
+    context: CallContext,
+  ) => Promise<MethodOutput<M>>
 }
 
 const defaultBatchSize = 1000
@@ -37,14 +48,26 @@ export class SluiceService {
 
   async dispatch(method: string, input: unknown, context: CallContext): Promise<CallResult> {
     if (!isMethodName(method)) {
-      return { ok: false, error: { code: 'BAD_REQUEST', message: `Unknown method "${method.slice(0, 100)}"` } }
+      return {
+        ok: false,
+        error: { code: 'BAD_REQUEST', message: `Unknown method "${method.slice(0, 100)}"` },
+      }
     }
     const parsed = methods[method].input.safeParse(input ?? {})
     if (!parsed.success) {
-      return { ok: false, error: { code: 'BAD_REQUEST', message: `Invalid input for ${method}: ${z.prettifyError(parsed.error)}` } }
+      return {
+        ok: false,
+        error: {
+          code: 'BAD_REQUEST',
+          message: `Invalid input for ${method}: ${z.prettifyError(parsed.error)}`,
+        },
+      }
     }
     try {
-      const handler = this.handlers[method] as (input: unknown, context: CallContext) => Promise<unknown>
+      const handler = this.handlers[method] as (
+        input: unknown,
+        context: CallContext,
+      ) => Promise<unknown>
       return { ok: true, result: await handler(parsed.data, context) }
     } catch (error) {
       return { ok: false, error: toErrorData(error) }
@@ -76,7 +99,12 @@ export class SluiceService {
       const connection = await connectUrl(url)
       const connectionId = randomUUID()
       this.connections.set(connectionId, connection)
-      return { connectionId, dialect: connection.dialect, title: redactUrl(url), serverVersion: connection.serverVersion }
+      return {
+        connectionId,
+        dialect: connection.dialect,
+        title: redactUrl(url),
+        serverVersion: connection.serverVersion,
+      }
     },
 
     'connection.close': async ({ connectionId }) => {
@@ -86,11 +114,17 @@ export class SluiceService {
       return {}
     },
 
-    'schema.tables': async ({ connectionId }) => ({ tables: await this.connection(connectionId).listTables() }),
+    'schema.tables': async ({ connectionId }) => ({
+      tables: await this.connection(connectionId).listTables(),
+    }),
 
     'query.run': async ({ connectionId, queryId, sql, batchSize }, context) => {
       const connection = this.connection(connectionId)
-      if (this.queries.has(queryId)) throw new SluiceError({ code: 'BAD_REQUEST', message: `Query id "${queryId}" is already running` })
+      if (this.queries.has(queryId))
+        throw new SluiceError({
+          code: 'BAD_REQUEST',
+          message: `Query id "${queryId}" is already running`,
+        })
       const query = new RunningQuery(queryId, connection, (event) => context.emit(event))
       this.queries.set(queryId, { query, context })
       void query.run(sql, batchSize ?? defaultBatchSize).finally(() => this.queries.delete(queryId))
@@ -110,7 +144,11 @@ export class SluiceService {
 
   private connection(connectionId: string): DialectConnection {
     const connection = this.connections.get(connectionId)
-    if (!connection) throw new SluiceError({ code: 'NOT_FOUND', message: 'That connection is closed; connect again' })
+    if (!connection)
+      throw new SluiceError({
+        code: 'NOT_FOUND',
+        message: 'That connection is closed; connect again',
+      })
     return connection
   }
 }

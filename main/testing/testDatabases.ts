@@ -12,7 +12,8 @@ export interface TestDatabase {
   drop(): Promise<void>
 }
 
-export const pgAdminUrl = process.env.SLUICE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+export const pgAdminUrl =
+  process.env.SLUICE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 export const mysqlAdminUrl = process.env.SLUICE_TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/'
 
 export const allDialects: DialectName[] = ['sqlite', 'postgres', 'mysql']
@@ -31,14 +32,23 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   const name = uniqueName()
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'sluice-test-'))
-    return { url: `sqlite://${join(dir, `${name}.db`)}`, drop: async () => rmSync(dir, { recursive: true, force: true }) }
+    return {
+      url: `sqlite://${join(dir, `${name}.db`)}`,
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    }
   }
   if (dialect === 'postgres') {
     await pgAdmin(`CREATE DATABASE ${name}`)
-    return { url: withDatabase(pgAdminUrl, name), drop: () => pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
+    return {
+      url: withDatabase(pgAdminUrl, name),
+      drop: () => pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    }
   }
   await mysqlAdmin(`CREATE DATABASE ${name} CHARACTER SET utf8mb4`)
-  return { url: withDatabase(mysqlAdminUrl, name), drop: () => mysqlAdmin(`DROP DATABASE IF EXISTS ${name}`) }
+  return {
+    url: withDatabase(mysqlAdminUrl, name),
+    drop: () => mysqlAdmin(`DROP DATABASE IF EXISTS ${name}`),
+  }
 }
 
 export async function pgAdmin(sql: string): Promise<void> {

@@ -35,14 +35,23 @@ export function registerIpcBridge({ ipcMain, service, isAppUrl }: IpcBridgeOptio
   for (const method of methodNames) {
     ipcMain.handle(ipcChannels.call(method), async (event: IpcMainInvokeEvent, input: unknown) => {
       if (!isTrustedSender(event, isAppUrl)) {
-        return { ok: false, error: { code: 'BAD_REQUEST', message: 'Refused: the call did not come from the Sluice window' } }
+        return {
+          ok: false,
+          error: {
+            code: 'BAD_REQUEST',
+            message: 'Refused: the call did not come from the Sluice window',
+          },
+        }
       }
       return service.dispatch(method, input, contextFor(event.sender))
     })
   }
 }
 
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>, isAppUrl: (url: string) => boolean): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>,
+  isAppUrl: (url: string) => boolean,
+): boolean {
   const frame = event.senderFrame
   if (!frame) return false
   if (frame !== event.sender.mainFrame) return false

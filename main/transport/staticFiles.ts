@@ -18,7 +18,10 @@ const contentTypes: Record<string, string> = {
 
 /** Serves the built renderer; paths cannot climb out of `root`. */
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
-  const relative = normalize(decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath)).replace(/^([/\\])+/, '')
+  const relative = normalize(decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath)).replace(
+    /^([/\\])+/,
+    '',
+  )
   const file = join(root, relative)
   if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found')

@@ -20,19 +20,35 @@ export function allowedOrigins(port: number): string[] {
   return [`http://127.0.0.1:${port}`, `http://localhost:${port}`]
 }
 
-export function checkRequest(req: IncomingMessage, access: WebAccess, requireOrigin: boolean): AccessVerdict {
+export function checkRequest(
+  req: IncomingMessage,
+  access: WebAccess,
+  requireOrigin: boolean,
+): AccessVerdict {
   const host = req.headers.host ?? ''
   if (!allowedOrigins(access.port).some((o) => o === `http://${host}`)) {
-    return { ok: false, status: 403, reason: `Host "${host.slice(0, 100)}" is not this Sluice server` }
+    return {
+      ok: false,
+      status: 403,
+      reason: `Host "${host.slice(0, 100)}" is not this Sluice server`,
+    }
   }
   const origin = req.headers.origin
   if (origin !== undefined || requireOrigin) {
     if (!origin || !allowedOrigins(access.port).includes(origin)) {
-      return { ok: false, status: 403, reason: `Origin "${String(origin).slice(0, 100)}" may not use this Sluice server` }
+      return {
+        ok: false,
+        status: 403,
+        reason: `Origin "${String(origin).slice(0, 100)}" may not use this Sluice server`,
+      }
     }
   }
   if (!sameToken(presentedToken(req), access.token)) {
-    return { ok: false, status: 401, reason: 'Missing or wrong token: open the URL that `sluice serve` printed' }
+    return {
+      ok: false,
+      status: 401,
+      reason: 'Missing or wrong token: open the URL that `sluice serve` printed',
+    }
   }
   return { ok: true }
 }

@@ -43,7 +43,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const server: Server = createServer((req, res) => {
     const verdict = checkRequest(req, access, false)
     if (!verdict.ok) {
-      res.writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8' }).end(verdict.reason)
+      res
+        .writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8' })
+        .end(verdict.reason)
       return
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -68,7 +70,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const verdict = checkRequest(req, access, true)
     if (!verdict.ok || new URL(req.url ?? '/', 'http://x').pathname !== '/ws') {
       const status = verdict.ok ? 404 : verdict.status
-      socket.end(`HTTP/1.1 ${status} Refused\r\ncontent-type: text/plain\r\n\r\n${verdict.ok ? 'Not found' : verdict.reason}`)
+      socket.end(
+        `HTTP/1.1 ${status} Refused\r\ncontent-type: text/plain\r\n\r\n${verdict.ok ? 'Not found' : verdict.reason}`,
+      )
       return
     }
     sockets.handleUpgrade(req, socket, head, (ws) => attach(ws, options.service))
@@ -103,7 +107,13 @@ function attach(ws: WebSocket, service: SluiceService): void {
     try {
       message = JSON.parse(String(data)) as CallMessage
     } catch {
-      ws.send(JSON.stringify({ id: null, ok: false, error: { code: 'BAD_REQUEST', message: 'Messages must be JSON' } }))
+      ws.send(
+        JSON.stringify({
+          id: null,
+          ok: false,
+          error: { code: 'BAD_REQUEST', message: 'Messages must be JSON' },
+        }),
+      )
       return
     }
     const result = await service.dispatch(String(message?.method), message?.input, context)

@@ -30,7 +30,10 @@ export function App() {
   const [startupError, setStartupError] = useState<SluiceErrorData | null>(null)
   const [showConnect, setShowConnect] = useState(false)
   const [run, setRun] = useState<QueryRun | null>(null)
-  const snapshot: QuerySnapshot | null = useSyncExternalStore(run?.subscribe ?? noSubscribe, run?.getSnapshot ?? noSnapshot)
+  const snapshot: QuerySnapshot | null = useSyncExternalStore(
+    run?.subscribe ?? noSubscribe,
+    run?.getSnapshot ?? noSnapshot,
+  )
 
   const loadTables = useCallback(
     async (connectionId: string) => {
@@ -48,7 +51,10 @@ export function App() {
   const connect = useCallback(
     async (url: string) => {
       const opened = await client.call('connection.open', { url })
-      if (connection) void client.call('connection.close', { connectionId: connection.connectionId }).catch(() => undefined)
+      if (connection)
+        void client
+          .call('connection.close', { connectionId: connection.connectionId })
+          .catch(() => undefined)
       setConnection(opened)
       setRun(null)
       setShowConnect(false)
@@ -83,7 +89,8 @@ export function App() {
   const openTable = useCallback(
     (table: TableSummary) => {
       const quoted = `"${table.name.replaceAll('"', '""')}"`
-      const name = connection?.dialect === 'mysql' ? `\`${table.name.replaceAll('`', '``')}\`` : quoted
+      const name =
+        connection?.dialect === 'mysql' ? `\`${table.name.replaceAll('`', '``')}\`` : quoted
       const sql = `SELECT * FROM ${name}`
       editor.current?.setText(sql + '\n')
       execute(sql, 0)
@@ -93,7 +100,8 @@ export function App() {
 
   useEffect(() => {
     const error = snapshot?.error
-    if (run && error?.position !== undefined) editor.current?.markError(run.offset + error.position - 1, error.message)
+    if (run && error?.position !== undefined)
+      editor.current?.markError(run.offset + error.position - 1, error.message)
   }, [run, snapshot?.error])
 
   const running = snapshot?.status === 'running'
@@ -105,7 +113,12 @@ export function App() {
           {connection ? `${connection.title} · ${connection.serverVersion}` : 'Not connected'}
         </span>
         <button onClick={() => setShowConnect(true)}>Connect…</button>
-        <button className="primary" onClick={runCurrent} disabled={!connection || running} title="Ctrl+Enter">
+        <button
+          className="primary"
+          onClick={runCurrent}
+          disabled={!connection || running}
+          title="Ctrl+Enter"
+        >
           Run
         </button>
       </header>
@@ -114,16 +127,33 @@ export function App() {
           {connection && <SchemaTree tables={tables} error={schemaError} onOpen={openTable} />}
         </aside>
         <main className="workspace">
-          <SqlEditor ref={editor} dialect={connection?.dialect ?? 'sqlite'} initialText={starterSql} onRun={runCurrent} />
+          <SqlEditor
+            ref={editor}
+            dialect={connection?.dialect ?? 'sqlite'}
+            initialText={starterSql}
+            onRun={runCurrent}
+          />
           <section className="results">
             {startupError && <ErrorPanel error={startupError} />}
             {snapshot?.error && <ErrorPanel error={snapshot.error} />}
-            {run && snapshot && snapshot.columns.length > 0 && <ResultsGrid columns={snapshot.columns} rows={run.rows} rowCount={snapshot.rowCount} />}
+            {run && snapshot && snapshot.columns.length > 0 && (
+              <ResultsGrid
+                columns={snapshot.columns}
+                rows={run.rows}
+                rowCount={snapshot.rowCount}
+              />
+            )}
           </section>
-          <StatusBar snapshot={snapshot} connectionTitle={connection?.dialect ?? ''} onCancel={() => void run?.cancel()} />
+          <StatusBar
+            snapshot={snapshot}
+            connectionTitle={connection?.dialect ?? ''}
+            onCancel={() => void run?.cancel()}
+          />
         </main>
       </div>
-      {showConnect && <ConnectDialog client={client} onConnect={connect} onClose={() => setShowConnect(false)} />}
+      {showConnect && (
+        <ConnectDialog client={client} onConnect={connect} onClose={() => setShowConnect(false)} />
+      )}
     </div>
   )
 }

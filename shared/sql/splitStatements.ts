@@ -42,7 +42,10 @@ export function splitStatements(script: string, dialect: DialectName): Statement
     const word = script.slice(wordStart, end).toUpperCase()
     wordStart = -1
     if (dialect !== 'sqlite') return
-    if (word === 'TRIGGER' && /CREATE\s+(TEMP\s+|TEMPORARY\s+)?$/i.test(script.slice(pieceStart, end - word.length))) {
+    if (
+      word === 'TRIGGER' &&
+      /CREATE\s+(TEMP\s+|TEMPORARY\s+)?$/i.test(script.slice(pieceStart, end - word.length))
+    ) {
       sawCreateTrigger = true
     } else if (sawCreateTrigger && (word === 'BEGIN' || word === 'CASE')) {
       triggerDepth++

@@ -1,4 +1,9 @@
-import mysql, { type Connection, type ConnectionOptions, type FieldPacket, type ResultSetHeader } from 'mysql2'
+import mysql, {
+  type Connection,
+  type ConnectionOptions,
+  type FieldPacket,
+  type ResultSetHeader,
+} from 'mysql2'
 import type { Cell } from '../../../shared/cells'
 import type { ServerTarget } from '../../../shared/connectionUrl'
 import type { TableSummary } from '../../../shared/contract'
@@ -11,7 +16,10 @@ import { toSluiceError } from './toSluiceError'
 /** Batches buffered ahead of the consumer before the socket is paused. */
 const maxBufferedBatches = 2
 
-export function connectionOptions(target: ServerTarget, options: ConnectOptions): ConnectionOptions {
+export function connectionOptions(
+  target: ServerTarget,
+  options: ConnectOptions,
+): ConnectionOptions {
   return {
     host: target.host,
     port: target.port,
@@ -26,7 +34,10 @@ export function connectionOptions(target: ServerTarget, options: ConnectOptions)
     dateStrings: true,
     jsonStrings: true,
     multipleStatements: false,
-    ssl: target.sslMode === 'disable' || target.sslMode === 'prefer' ? undefined : { rejectUnauthorized: target.sslMode !== 'require' },
+    ssl:
+      target.sslMode === 'disable' || target.sslMode === 'prefer'
+        ? undefined
+        : { rejectUnauthorized: target.sslMode !== 'require' },
   }
 }
 
@@ -55,7 +66,10 @@ export class MysqlConnection implements DialectConnection {
     const where = describeTarget(target)
     const conn = await connect(config, where)
     const version = await new Promise<string>((resolve, reject) =>
-      conn.query<[string][] & import('mysql2').RowDataPacket[]>({ sql: 'SELECT VERSION()', rowsAsArray: true }, (e, rows) => (e ? reject(e) : resolve(String(rows[0]?.[0] ?? '')))),
+      conn.query<[string][] & import('mysql2').RowDataPacket[]>(
+        { sql: 'SELECT VERSION()', rowsAsArray: true },
+        (e, rows) => (e ? reject(e) : resolve(String(rows[0]?.[0] ?? ''))),
+      ),
     ).catch((error: unknown) => {
       conn.destroy()
       throw toSluiceError(error, where)
@@ -66,7 +80,11 @@ export class MysqlConnection implements DialectConnection {
 
   async *stream(sql: string, options: StreamOptions): AsyncGenerator<StreamEvent, void, undefined> {
     if (this.broken) throw this.broken
-    if (this.running) throw new SluiceError({ code: 'BUSY', message: 'This connection is already running a statement' })
+    if (this.running)
+      throw new SluiceError({
+        code: 'BUSY',
+        message: 'This connection is already running a statement',
+      })
     this.running = true
     const feed = new StatementFeed(this.conn, options.batchSize)
     const query = this.conn.query({ sql, rowsAsArray: true })
@@ -99,7 +117,8 @@ export class MysqlConnection implements DialectConnection {
       await this.killQuery()
     } catch (error) {
       // The statement finished between the check and the KILL.
-      if (error instanceof SluiceError && error.data.serverCode === 'ER_NO_SUCH_THREAD') return false
+      if (error instanceof SluiceError && error.data.serverCode === 'ER_NO_SUCH_THREAD')
+        return false
       throw error
     }
     // A paused socket would never read the server's "interrupted" reply.
@@ -124,7 +143,9 @@ export class MysqlConnection implements DialectConnection {
     const killer = await connect(this.options, this.where)
     try {
       await new Promise<void>((resolve, reject) =>
-        killer.query(`KILL QUERY ${Number(this.conn.threadId)}`, (error) => (error ? reject(error) : resolve())),
+        killer.query(`KILL QUERY ${Number(this.conn.threadId)}`, (error) =>
+          error ? reject(error) : resolve(),
+        ),
       )
     } catch (error) {
       throw toSluiceError(error, this.where)
@@ -171,7 +192,10 @@ class StatementFeed {
     // mysql2 announces "fields" with nothing for statements that return no rows.
     if (!fields) return
     this.converters = convertersFor(fields)
-    this.push({ kind: 'columns', columns: fields.map((f) => ({ name: f.name, type: columnTypeName(f) })) })
+    this.push({
+      kind: 'columns',
+      columns: fields.map((f) => ({ name: f.name, type: columnTypeName(f) })),
+    })
   }
 
   row(row: unknown): void {

@@ -8,7 +8,9 @@ type Converter = (value: unknown) => Cell
 const types = (mysql as unknown as { Types: Record<string, number | string> }).Types
 const jsonTypeCode = types.JSON as number
 const typeNames = new Map(
-  Object.entries(types).flatMap(([code, name]) => (typeof name === 'string' ? [[Number(code), name.toLowerCase()] as const] : [])),
+  Object.entries(types).flatMap(([code, name]) =>
+    typeof name === 'string' ? [[Number(code), name.toLowerCase()] as const] : [],
+  ),
 )
 
 /** MariaDB stores JSON as LONGTEXT; its extended metadata still says "json". */
@@ -29,7 +31,8 @@ const passThrough: Converter = (value) => {
   return value as Cell
 }
 
-const json: Converter = (value) => (typeof value === 'string' ? jsonCell(value) : passThrough(value))
+const json: Converter = (value) =>
+  typeof value === 'string' ? jsonCell(value) : passThrough(value)
 
 /**
  * One converter per column, chosen once from the result's metadata. The

@@ -7,7 +7,8 @@ export const mysqlDialect: Dialect = {
   name: 'mysql',
   capabilities: { transactionalDdl: false, schemas: false, cancelEndsSession: false },
   connect: (target, options) => {
-    if (target.dialect !== 'mysql') throw new SluiceError({ code: 'BAD_URL', message: 'Not a MySQL/MariaDB URL' })
+    if (target.dialect !== 'mysql')
+      throw new SluiceError({ code: 'BAD_URL', message: 'Not a MySQL/MariaDB URL' })
     return MysqlConnection.open(target, options)
   },
   quoteIdentifier: (name) => mysql.escapeId(name, true),

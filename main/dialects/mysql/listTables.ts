@@ -1,4 +1,4 @@
-import type { Connection } from 'mysql2'
+import type { Connection, RowDataPacket } from 'mysql2'
 import type { TableSummary } from '../../../shared/contract'
 
 /** One information_schema query for the current database's tables, views and columns. */
@@ -12,15 +12,33 @@ LEFT JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = t.TABLE_SCHEMA AND c.
 WHERE t.TABLE_SCHEMA = DATABASE()
 ORDER BY t.TABLE_NAME, c.ORDINAL_POSITION`
 
-type Row = [string, string, string, string | null, string | null, string | null, string | null, number]
+type Row = [
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+  number,
+]
 
 export function listTables(conn: Connection): Promise<TableSummary[]> {
   return new Promise((resolve, reject) => {
-    conn.query<Row[]>({ sql, rowsAsArray: true }, (error, rows) => {
+    conn.query<RowDataPacket[]>({ sql, rowsAsArray: true }, (error, result) => {
       if (error) return reject(error)
       const tables: TableSummary[] = []
       let current: TableSummary | undefined
-      for (const [schema, name, kind, column, type, nullable, key, isJson] of rows) {
+      for (const [
+        schema,
+        name,
+        kind,
+        column,
+        type,
+        nullable,
+        key,
+        isJson,
+      ] of result as unknown as Row[]) {
         if (!current || current.name !== name) {
           current = { schema, name, kind: kind === 'VIEW' ? 'view' : 'table', columns: [] }
           tables.push(current)

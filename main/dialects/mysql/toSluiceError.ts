@@ -25,7 +25,11 @@ export function toSluiceError(error: unknown, where: string, sql?: string): Slui
     return new SluiceError({ code: 'CANCELLED', serverCode, message: 'Query cancelled' })
   }
   if (typeof e.errno === 'number' && authErrnos.has(e.errno)) {
-    return new SluiceError({ code: 'AUTH_FAILED', serverCode, message: `Authentication failed for ${where}: ${message}` })
+    return new SluiceError({
+      code: 'AUTH_FAILED',
+      serverCode,
+      message: `Authentication failed for ${where}: ${message}`,
+    })
   }
   if (e.errno === 1049) return new SluiceError({ code: 'NOT_FOUND', serverCode, message })
   if (typeof e.errno === 'number') {

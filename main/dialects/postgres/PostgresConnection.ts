@@ -23,7 +23,10 @@ export function clientConfig(target: ServerTarget, options: ConnectOptions): pg.
     connectionTimeoutMillis: options.connectTimeoutMs,
     application_name: 'Sluice',
     // node-postgres has no "prefer": it either insists on TLS or never tries.
-    ssl: target.sslMode === 'disable' || target.sslMode === 'prefer' ? false : { rejectUnauthorized: target.sslMode !== 'require' },
+    ssl:
+      target.sslMode === 'disable' || target.sslMode === 'prefer'
+        ? false
+        : { rejectUnauthorized: target.sslMode !== 'require' },
   }
 }
 
@@ -56,10 +59,18 @@ export class PostgresConnection implements DialectConnection {
       await client.connect()
       const [version, types] = await Promise.all([
         client.query<{ v: string }>('SHOW server_version'),
-        client.query<{ oid: number; typname: string }>('SELECT oid::int AS oid, typname FROM pg_type'),
+        client.query<{ oid: number; typname: string }>(
+          'SELECT oid::int AS oid, typname FROM pg_type',
+        ),
       ])
       const typeNames = new Map(types.rows.map((r) => [r.oid, r.typname]))
-      return new PostgresConnection(client, config, typeNames, `PostgreSQL ${version.rows[0]?.v ?? ''}`.trim(), where)
+      return new PostgresConnection(
+        client,
+        config,
+        typeNames,
+        `PostgreSQL ${version.rows[0]?.v ?? ''}`.trim(),
+        where,
+      )
     } catch (error) {
       await client.end().catch(() => undefined)
       throw toSluiceError(error, where)
@@ -68,20 +79,35 @@ export class PostgresConnection implements DialectConnection {
 
   async *stream(sql: string, options: StreamOptions): AsyncGenerator<StreamEvent, void, undefined> {
     if (this.broken) throw this.broken
-    if (this.running) throw new SluiceError({ code: 'BUSY', message: 'This connection is already running a statement' })
+    if (this.running)
+      throw new SluiceError({
+        code: 'BUSY',
+        message: 'This connection is already running a statement',
+      })
     this.running = true
-    const cursor = this.client.query(new Cursor<Row>(sql, undefined, { rowMode: 'array', types: cellTypes }))
+    const cursor = this.client.query(
+      new Cursor<Row>(sql, undefined, { rowMode: 'array', types: cellTypes }),
+    )
     try {
       const first = await read(cursor, options.batchSize)
       // pg-cursor hands over the result (fields, command, row count) only while the portal is open.
       const result = first.result
-      yield { kind: 'columns', columns: (result?.fields ?? []).map((f): ColumnInfo => ({ name: f.name, type: this.typeNames.get(f.dataTypeID) ?? String(f.dataTypeID) })) }
+      yield {
+        kind: 'columns',
+        columns: (result?.fields ?? []).map((f): ColumnInfo => ({
+          name: f.name,
+          type: this.typeNames.get(f.dataTypeID) ?? String(f.dataTypeID),
+        })),
+      }
       let rows = first.rows
       while (rows.length > 0) {
         yield { kind: 'rows', rows: rows as Cell[][] }
         rows = (await read(cursor, options.batchSize)).rows
       }
-      yield { kind: 'done', affectedRows: result && rowCountCommands.has(result.command) ? result.rowCount : null }
+      yield {
+        kind: 'done',
+        affectedRows: result && rowCountCommands.has(result.command) ? result.rowCount : null,
+      }
     } catch (error) {
       throw toSluiceError(error, this.where)
     } finally {
@@ -97,7 +123,10 @@ export class PostgresConnection implements DialectConnection {
     const canceller = new pg.Client(this.config)
     try {
       await canceller.connect()
-      const { rows } = await canceller.query<{ ok: boolean }>('SELECT pg_cancel_backend($1) AS ok', [pid])
+      const { rows } = await canceller.query<{ ok: boolean }>(
+        'SELECT pg_cancel_backend($1) AS ok',
+        [pid],
+      )
       return rows[0]?.ok === true
     } catch (error) {
       throw toSluiceError(error, this.where)
@@ -119,7 +148,10 @@ export class PostgresConnection implements DialectConnection {
   }
 }
 
-function read(cursor: Cursor<Row>, count: number): Promise<{ rows: Row[]; result: pg.QueryResult | undefined }> {
+function read(
+  cursor: Cursor<Row>,
+  count: number,
+): Promise<{ rows: Row[]; result: pg.QueryResult | undefined }> {
   return new Promise((resolve, reject) => {
     cursor.read(count, (error, rows, result) => (error ? reject(error) : resolve({ rows, result })))
   })

@@ -7,7 +7,8 @@ export const postgresDialect: Dialect = {
   name: 'postgres',
   capabilities: { transactionalDdl: true, schemas: true, cancelEndsSession: false },
   connect: (target, options) => {
-    if (target.dialect !== 'postgres') throw new SluiceError({ code: 'BAD_URL', message: 'Not a PostgreSQL URL' })
+    if (target.dialect !== 'postgres')
+      throw new SluiceError({ code: 'BAD_URL', message: 'Not a PostgreSQL URL' })
     return PostgresConnection.open(target, options)
   },
   quoteIdentifier: (name) => pg.escapeIdentifier(name),

@@ -26,16 +26,29 @@ interface Row {
 }
 
 export async function listTables(client: pg.Client): Promise<TableSummary[]> {
-  const { rows } = await client.query<Row>({ text: sql, types: { getTypeParser: () => (v: string) => v === 't' ? true : v === 'f' ? false : v } })
+  const { rows } = await client.query<Row>({
+    text: sql,
+    types: { getTypeParser: () => (v: string) => (v === 't' ? true : v === 'f' ? false : v) },
+  })
   const tables: TableSummary[] = []
   let current: TableSummary | undefined
   for (const row of rows) {
     if (!current || current.schema !== row.schema || current.name !== row.name) {
-      current = { schema: row.schema, name: row.name, kind: row.kind === 'v' || row.kind === 'm' ? 'view' : 'table', columns: [] }
+      current = {
+        schema: row.schema,
+        name: row.name,
+        kind: row.kind === 'v' || row.kind === 'm' ? 'view' : 'table',
+        columns: [],
+      }
       tables.push(current)
     }
     if (row.column !== null) {
-      current.columns.push({ name: row.column, type: row.type ?? '', nullable: row.nullable === true, primaryKey: row.pk === true })
+      current.columns.push({
+        name: row.column,
+        type: row.type ?? '',
+        nullable: row.nullable === true,
+        primaryKey: row.pk === true,
+      })
     }
   }
   return tables

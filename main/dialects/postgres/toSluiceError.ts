@@ -25,9 +25,14 @@ export function toSluiceError(error: unknown, where: string): SluiceError {
     hint: e.hint,
     constraint: e.constraint,
   }
-  if (serverCode === '57014') return new SluiceError({ ...fields, code: 'CANCELLED', message: 'Query cancelled' })
+  if (serverCode === '57014')
+    return new SluiceError({ ...fields, code: 'CANCELLED', message: 'Query cancelled' })
   if (serverCode === '28P01' || serverCode === '28000') {
-    return new SluiceError({ ...fields, code: 'AUTH_FAILED', message: `Authentication failed for ${where}: ${fields.message}` })
+    return new SluiceError({
+      ...fields,
+      code: 'AUTH_FAILED',
+      message: `Authentication failed for ${where}: ${fields.message}`,
+    })
   }
   if (serverCode === '3D000') return new SluiceError({ ...fields, code: 'NOT_FOUND' })
   if (serverCode) return new SluiceError({ ...fields, code: 'SQL_ERROR' })

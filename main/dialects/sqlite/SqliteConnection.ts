@@ -12,7 +12,8 @@ import { creditWindow, type FromWorker, type ToWorker, type WorkerData } from '.
  * worker before importing it (workers ignore `--import` in execArgv on Node 20).
  */
 function spawnWorker(workerData: WorkerData): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./sqliteWorker.js', import.meta.url), { workerData })
+  if (!import.meta.url.endsWith('.ts'))
+    return new Worker(new URL('./sqliteWorker.js', import.meta.url), { workerData })
   const source = new URL('./sqliteWorker.ts', import.meta.url).href
   const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}) })`
   return new Worker(bootstrap, { eval: true, workerData })
@@ -37,7 +38,11 @@ export class SqliteConnection implements DialectConnection {
   }
 
   async *stream(sql: string, options: StreamOptions): AsyncGenerator<StreamEvent, void, undefined> {
-    if (this.running) throw new SluiceError({ code: 'BUSY', message: 'This connection is already running a statement' })
+    if (this.running)
+      throw new SluiceError({
+        code: 'BUSY',
+        message: 'This connection is already running a statement',
+      })
     this.running = true
     this.cancelled = false
     Atomics.store(this.credits, 0, creditWindow)
@@ -82,7 +87,8 @@ export class SqliteConnection implements DialectConnection {
   }
 
   async listTables(): Promise<TableSummary[]> {
-    if (this.running) throw new SluiceError({ code: 'BUSY', message: 'This connection is running a statement' })
+    if (this.running)
+      throw new SluiceError({ code: 'BUSY', message: 'This connection is running a statement' })
     this.send({ type: 'tables' })
     const reply = await this.mailbox.next()
     if (reply.type === 'error') throw new SluiceError(reply.error)
@@ -103,7 +109,10 @@ export class SqliteConnection implements DialectConnection {
     this.mailbox = mailbox
     worker.on('message', (message: FromWorker) => mailbox.push(message))
     worker.on('error', (error) => {
-      mailbox.push({ type: 'error', error: { code: 'INTERNAL', message: `SQLite worker failed: ${error.message}` } })
+      mailbox.push({
+        type: 'error',
+        error: { code: 'INTERNAL', message: `SQLite worker failed: ${error.message}` },
+      })
     })
     this.send({ type: 'open', file: this.file })
     const reply = await mailbox.next()
@@ -129,7 +138,6 @@ export class SqliteConnection implements DialectConnection {
   private send(message: ToWorker): void {
     this.worker.postMessage(message)
   }
-
 }
 
 /** The replies of one worker, in order; each worker gets its own so a restart cannot mix them up. */
@@ -154,5 +162,8 @@ class Mailbox {
 }
 
 function unexpected(message: FromWorker): SluiceError {
-  return new SluiceError({ code: 'INTERNAL', message: `Unexpected reply from the SQLite worker: ${message.type}` })
+  return new SluiceError({
+    code: 'INTERNAL',
+    message: `Unexpected reply from the SQLite worker: ${message.type}`,
+  })
 }

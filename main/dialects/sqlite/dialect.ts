@@ -8,7 +8,8 @@ export const sqliteDialect: Dialect = {
   name: 'sqlite',
   capabilities: { transactionalDdl: true, schemas: false, cancelEndsSession: true },
   connect: (target) => {
-    if (target.dialect !== 'sqlite') throw new SluiceError({ code: 'BAD_URL', message: 'Not a SQLite URL' })
+    if (target.dialect !== 'sqlite')
+      throw new SluiceError({ code: 'BAD_URL', message: 'Not a SQLite URL' })
     return SqliteConnection.open(target)
   },
   quoteIdentifier: (name) => quote(name, '"'),

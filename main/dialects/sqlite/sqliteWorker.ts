@@ -28,7 +28,10 @@ port.on('message', (message: ToWorker) => {
   try {
     handle(message)
   } catch (error) {
-    post({ type: 'error', error: toErrorData(error, message.type === 'run' ? message.sql : undefined) })
+    post({
+      type: 'error',
+      error: toErrorData(error, message.type === 'run' ? message.sql : undefined),
+    })
   }
 })
 
@@ -95,7 +98,14 @@ function toCell(value: unknown, json: boolean): Cell {
 }
 
 function listTables(database: Database.Database): TableSummary[] {
-  const rows = database.prepare(listTablesSql).raw(true).all() as [string, string, string, string, number, number][]
+  const rows = database.prepare(listTablesSql).raw(true).all() as [
+    string,
+    string,
+    string,
+    string,
+    number,
+    number,
+  ][]
   const tables: TableSummary[] = []
   let current: TableSummary | undefined
   for (const [name, kind, column, type, notNull, pk] of rows) {
@@ -103,7 +113,12 @@ function listTables(database: Database.Database): TableSummary[] {
       current = { schema: 'main', name, kind: kind === 'view' ? 'view' : 'table', columns: [] }
       tables.push(current)
     }
-    current.columns.push({ name: column, type, nullable: notNull === 0 && pk === 0, primaryKey: pk > 0 })
+    current.columns.push({
+      name: column,
+      type,
+      nullable: notNull === 0 && pk === 0,
+      primaryKey: pk > 0,
+    })
   }
   return tables
 }
@@ -118,8 +133,10 @@ function toErrorData(error: unknown, sql: string | undefined): SluiceErrorData {
   const e = error as { code?: unknown; message?: unknown }
   const message = typeof e.message === 'string' ? e.message : String(error)
   const serverCode = typeof e.code === 'string' ? e.code : undefined
-  if (serverCode === 'SQLITE_CANTOPEN' || /directory does not exist/.test(message)) return { code: 'NOT_FOUND', serverCode, message: `Cannot open the SQLite file: ${message}` }
-  if (!serverCode?.startsWith('SQLITE_') && !/syntax|statement/i.test(message)) return { code: 'INTERNAL', message }
+  if (serverCode === 'SQLITE_CANTOPEN' || /directory does not exist/.test(message))
+    return { code: 'NOT_FOUND', serverCode, message: `Cannot open the SQLite file: ${message}` }
+  if (!serverCode?.startsWith('SQLITE_') && !/syntax|statement/i.test(message))
+    return { code: 'INTERNAL', message }
   const near = /near "([\s\S]*?)": syntax error/.exec(message)
   const position = sql ? positionOfNearText(sql, near ? near[1] : undefined) : undefined
   return { code: 'SQL_ERROR', serverCode, message, position }

@@ -2,8 +2,6 @@ import type { SluiceEvent } from '../../../shared/contract'
 import { SluiceError, type SluiceErrorData } from '../../../shared/errors'
 import type { SluiceClient } from '../../../shared/transport'
 
-type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: SluiceErrorData }
-
 /**
  * Web mode: one WebSocket to the server that served this page. The session
  * cookie set when the tokened URL was opened authenticates it.
@@ -12,15 +10,28 @@ export function webClient(location: Location): SluiceClient {
   const listeners = new Set<(event: SluiceEvent) => void>()
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>()
   let nextId = 1
-  const socket = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`)
+  const socket = new WebSocket(
+    `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`,
+  )
   const opened = new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => resolve())
     socket.addEventListener('error', () =>
-      reject(new SluiceError({ code: 'UNREACHABLE', message: 'Cannot reach the Sluice server: reopen the URL `sluice serve` printed' })),
+      reject(
+        new SluiceError({
+          code: 'UNREACHABLE',
+          message: 'Cannot reach the Sluice server: reopen the URL `sluice serve` printed',
+        }),
+      ),
     )
   })
   socket.addEventListener('message', (message) => {
-    const data = JSON.parse(String(message.data)) as { event?: SluiceEvent } & Partial<Reply>
+    const data = JSON.parse(String(message.data)) as {
+      event?: SluiceEvent
+      id?: number
+      ok?: boolean
+      result?: unknown
+      error?: SluiceErrorData
+    }
     if (data.event) {
       for (const listener of listeners) listener(data.event)
       return
@@ -29,10 +40,18 @@ export function webClient(location: Location): SluiceClient {
     if (!waiter) return
     pending.delete(Number(data.id))
     if (data.ok) waiter.resolve(data.result)
-    else waiter.reject(new SluiceError(data.error as SluiceErrorData))
+    else
+      waiter.reject(
+        new SluiceError(
+          data.error ?? { code: 'INTERNAL', message: 'The server sent an empty error' },
+        ),
+      )
   })
   socket.addEventListener('close', () => {
-    const lost = new SluiceError({ code: 'UNREACHABLE', message: 'The connection to the Sluice server closed: is `sluice serve` still running?' })
+    const lost = new SluiceError({
+      code: 'UNREACHABLE',
+      message: 'The connection to the Sluice server closed: is `sluice serve` still running?',
+    })
     for (const waiter of pending.values()) waiter.reject(lost)
     pending.clear()
   })

@@ -1,5 +1,10 @@
 import { useState } from 'react'
-import { defaultPorts, formatConnectionUrl, parseConnectionUrl, type DialectName } from '../../../shared/connectionUrl'
+import {
+  defaultPorts,
+  formatConnectionUrl,
+  parseConnectionUrl,
+  type DialectName,
+} from '../../../shared/connectionUrl'
 import { SluiceError, type SluiceErrorData } from '../../../shared/errors'
 import type { SluiceClient } from '../../../shared/transport'
 import { ErrorPanel } from './ErrorPanel'
@@ -20,7 +25,15 @@ interface Fields {
   file: string
 }
 
-const emptyFields: Fields = { dialect: 'postgres', host: '127.0.0.1', port: '5432', user: 'postgres', password: '', database: '', file: '' }
+const emptyFields: Fields = {
+  dialect: 'postgres',
+  host: '127.0.0.1',
+  port: '5432',
+  user: 'postgres',
+  password: '',
+  database: '',
+  file: '',
+}
 
 /** Paste a URL or fill in fields; Test checks the connection without opening it. */
 export function ConnectDialog({ client, onConnect, onClose }: Props) {
@@ -32,7 +45,8 @@ export function ConnectDialog({ client, onConnect, onClose }: Props) {
 
   const currentUrl = (): string => {
     if (mode === 'url') return url.trim()
-    if (fields.dialect === 'sqlite') return formatConnectionUrl({ dialect: 'sqlite', file: fields.file })
+    if (fields.dialect === 'sqlite')
+      return formatConnectionUrl({ dialect: 'sqlite', file: fields.file })
     return formatConnectionUrl({
       dialect: fields.dialect,
       host: fields.host,
@@ -57,7 +71,10 @@ export function ConnectDialog({ client, onConnect, onClose }: Props) {
         await onConnect(target)
       }
     } catch (error) {
-      setOutcome({ error: error instanceof SluiceError ? error.data : { code: 'INTERNAL', message: String(error) } })
+      setOutcome({
+        error:
+          error instanceof SluiceError ? error.data : { code: 'INTERNAL', message: String(error) },
+      })
     } finally {
       setBusy(false)
     }
@@ -66,7 +83,11 @@ export function ConnectDialog({ client, onConnect, onClose }: Props) {
   const field = (name: keyof Fields, label: string, type = 'text') => (
     <label>
       {label}
-      <input type={type} value={fields[name]} onChange={(e) => setFields({ ...fields, [name]: e.target.value })} />
+      <input
+        type={type}
+        value={fields[name]}
+        onChange={(e) => setFields({ ...fields, [name]: e.target.value })}
+      />
     </label>
   )
 
@@ -100,7 +121,12 @@ export function ConnectDialog({ client, onConnect, onClose }: Props) {
                 value={fields.dialect}
                 onChange={(e) => {
                   const dialect = e.target.value as DialectName
-                  setFields({ ...fields, dialect, port: dialect === 'sqlite' ? '' : String(defaultPorts[dialect]), user: dialect === 'mysql' ? 'root' : 'postgres' })
+                  setFields({
+                    ...fields,
+                    dialect,
+                    port: dialect === 'sqlite' ? '' : String(defaultPorts[dialect]),
+                    user: dialect === 'mysql' ? 'root' : 'postgres',
+                  })
                 }}
               >
                 <option value="postgres">PostgreSQL</option>
@@ -121,7 +147,12 @@ export function ConnectDialog({ client, onConnect, onClose }: Props) {
             )}
           </div>
         )}
-        {outcome && ('ok' in outcome ? <div className="ok-text">{outcome.ok}</div> : <ErrorPanel error={outcome.error} />)}
+        {outcome &&
+          ('ok' in outcome ? (
+            <div className="ok-text">{outcome.ok}</div>
+          ) : (
+            <ErrorPanel error={outcome.error} />
+          ))}
         <div className="dialog-buttons">
           <button onClick={() => void attempt('test')} disabled={busy}>
             Test

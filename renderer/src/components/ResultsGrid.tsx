@@ -25,11 +25,24 @@ export function ResultsGrid({ columns, rows, rowCount }: Props) {
   const width = numberWidth + columns.length * columnWidth
 
   return (
-    <div className="grid" ref={scroller} data-testid="results-grid" role="grid" aria-rowcount={rowCount + 1} aria-colcount={columns.length}>
+    <div
+      className="grid"
+      ref={scroller}
+      data-testid="results-grid"
+      role="grid"
+      aria-rowcount={rowCount + 1}
+      aria-colcount={columns.length}
+    >
       <div className="grid-header" style={{ width }} role="row">
         <div className="grid-number" style={{ width: numberWidth }} />
         {columns.map((column, i) => (
-          <div key={i} className="grid-cell grid-column" style={{ width: columnWidth }} role="columnheader" title={`${column.name} (${column.type})`}>
+          <div
+            key={i}
+            className="grid-cell grid-column"
+            style={{ width: columnWidth }}
+            role="columnheader"
+            title={`${column.name} (${column.type})`}
+          >
             {column.name}
             <span className="grid-type">{column.type}</span>
           </div>
@@ -39,11 +52,19 @@ export function ResultsGrid({ columns, rows, rowCount }: Props) {
         {virtualizer.getVirtualItems().map((item) => {
           const row = rows[item.index]
           return (
-            <div key={item.key} className="grid-row" role="row" aria-rowindex={item.index + 2} style={{ transform: `translateY(${item.start}px)`, height: rowHeight, width }}>
+            <div
+              key={item.key}
+              className="grid-row"
+              role="row"
+              aria-rowindex={item.index + 2}
+              style={{ transform: `translateY(${item.start}px)`, height: rowHeight, width }}
+            >
               <div className="grid-number" style={{ width: numberWidth }}>
                 {item.index + 1}
               </div>
-              {row?.map((cell, i) => <GridCell key={i} cell={cell} />)}
+              {row?.map((cell, i) => (
+                <GridCell key={i} cell={cell} />
+              ))}
             </div>
           )
         })}
@@ -53,10 +74,16 @@ export function ResultsGrid({ columns, rows, rowCount }: Props) {
 }
 
 function GridCell({ cell }: { cell: Cell }) {
-  const kind = cell === null ? 'null' : isJsonCell(cell) ? 'json' : isBytesCell(cell) ? 'bytes' : typeof cell
+  const kind =
+    cell === null ? 'null' : isJsonCell(cell) ? 'json' : isBytesCell(cell) ? 'bytes' : typeof cell
   const text = cellToText(cell)
   return (
-    <div className={`grid-cell cell-${kind}`} style={{ width: columnWidth }} role="gridcell" title={text}>
+    <div
+      className={`grid-cell cell-${kind}`}
+      style={{ width: columnWidth }}
+      role="gridcell"
+      title={text}
+    >
       {text}
     </div>
   )

@@ -30,19 +30,38 @@ export function SchemaTree({ tables, error, onOpen }: Props) {
         return (
           <li key={key} role="treeitem" aria-expanded={open} aria-label={table.name}>
             <div className="tree-row">
-              <button className="tree-toggle" onClick={() => toggle(key)} onDoubleClick={() => onOpen(table)} title="Click for columns, double-click for rows">
-                <span className="tree-caret" aria-hidden="true">{open ? '▾' : '▸'}</span>
-                <span className={`tree-kind kind-${table.kind}`} aria-hidden="true">{table.kind === 'view' ? 'V' : 'T'}</span>
+              <button
+                className="tree-toggle"
+                onClick={() => toggle(key)}
+                onDoubleClick={() => onOpen(table)}
+                title="Click for columns, double-click for rows"
+              >
+                <span className="tree-caret" aria-hidden="true">
+                  {open ? '▾' : '▸'}
+                </span>
+                <span className={`tree-kind kind-${table.kind}`} aria-hidden="true">
+                  {table.kind === 'view' ? 'V' : 'T'}
+                </span>
                 {table.name}
               </button>
-              <button className="tree-open" onClick={() => onOpen(table)} aria-label={`Open ${table.name}`} title="Open rows">
+              <button
+                className="tree-open"
+                onClick={() => onOpen(table)}
+                aria-label={`Open ${table.name}`}
+                title="Open rows"
+              >
                 ▶
               </button>
             </div>
             {open && (
               <ul role="group">
                 {table.columns.map((column) => (
-                  <li key={column.name} role="treeitem" className="tree-column" aria-label={column.name}>
+                  <li
+                    key={column.name}
+                    role="treeitem"
+                    className="tree-column"
+                    aria-label={column.name}
+                  >
                     <span className={column.primaryKey ? 'column-pk' : ''}>{column.name}</span>
                     <span className="column-type">
                       {column.type}

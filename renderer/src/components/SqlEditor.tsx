@@ -26,7 +26,10 @@ interface Props {
 
 const languageOf: Record<DialectName, string> = { sqlite: 'sql', postgres: 'pgsql', mysql: 'mysql' }
 
-export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor({ dialect, initialText, onRun }, ref) {
+export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
+  { dialect, initialText, onRun },
+  ref,
+) {
   const host = useRef<HTMLDivElement>(null)
   const editor = useRef<monaco.editor.IStandaloneCodeEditor>(undefined)
   const run = useRef(onRun)
@@ -80,9 +83,18 @@ export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor({
       if (!model) return
       const start = model.getPositionAt(offset)
       const word = model.getWordAtPosition(start)
-      const end = word ? { lineNumber: start.lineNumber, column: word.endColumn } : { lineNumber: start.lineNumber, column: start.column + 1 }
+      const end = word
+        ? { lineNumber: start.lineNumber, column: word.endColumn }
+        : { lineNumber: start.lineNumber, column: start.column + 1 }
       monaco.editor.setModelMarkers(model, 'sluice', [
-        { severity: monaco.MarkerSeverity.Error, message, startLineNumber: start.lineNumber, startColumn: start.column, endLineNumber: end.lineNumber, endColumn: end.column },
+        {
+          severity: monaco.MarkerSeverity.Error,
+          message,
+          startLineNumber: start.lineNumber,
+          startColumn: start.column,
+          endLineNumber: end.lineNumber,
+          endColumn: end.column,
+        },
       ])
       editor.current?.revealPositionInCenterIfOutsideViewport(start)
     },

@@ -29,7 +29,15 @@ export function StatusBar({ snapshot, connectionTitle, onCancel }: Props) {
               : `${snapshot.rowCount.toLocaleString('en-US')} ${snapshot.rowCount === 1 ? 'row' : 'rows'}`}
           </span>
           <span data-testid="elapsed">{elapsed === null ? '' : formatElapsed(elapsed)}</span>
-          <span data-testid="query-status">{running ? 'Running…' : snapshot.status === 'done' ? 'Done' : snapshot.error?.code === 'CANCELLED' ? 'Cancelled' : 'Failed'}</span>
+          <span data-testid="query-status">
+            {running
+              ? 'Running…'
+              : snapshot.status === 'done'
+                ? 'Done'
+                : snapshot.error?.code === 'CANCELLED'
+                  ? 'Cancelled'
+                  : 'Failed'}
+          </span>
         </>
       )}
       {running && (

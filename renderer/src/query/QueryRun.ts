@@ -40,16 +40,32 @@ export class QueryRun {
     /** Where the statement starts in the editor, to place a server's error position. */
     readonly offset: number,
   ) {
-    this.snapshot = { status: 'running', columns: [], rowCount: 0, affectedRows: null, elapsedMs: null, startedAt: Date.now(), error: null }
+    this.snapshot = {
+      status: 'running',
+      columns: [],
+      rowCount: 0,
+      affectedRows: null,
+      elapsedMs: null,
+      startedAt: Date.now(),
+      error: null,
+    }
   }
 
   start(): this {
     this.unsubscribe = this.client.onEvent((event) => {
       if (event.queryId === this.queryId) this.handle(event)
     })
-    this.client.call('query.run', { connectionId: this.connectionId, queryId: this.queryId, sql: this.sql }).catch((error: unknown) => {
-      this.finish({ status: 'error', error: error instanceof SluiceError ? error.data : { code: 'INTERNAL', message: String(error) } })
-    })
+    this.client
+      .call('query.run', { connectionId: this.connectionId, queryId: this.queryId, sql: this.sql })
+      .catch((error: unknown) => {
+        this.finish({
+          status: 'error',
+          error:
+            error instanceof SluiceError
+              ? error.data
+              : { code: 'INTERNAL', message: String(error) },
+        })
+      })
     return this
   }
 
@@ -72,14 +88,26 @@ export class QueryRun {
         return
       case 'query.rows':
         for (const row of event.rows) this.rows.push(row)
-        void this.client.call('query.ack', { queryId: this.queryId, seq: event.seq }).catch(() => undefined)
+        void this.client
+          .call('query.ack', { queryId: this.queryId, seq: event.seq })
+          .catch(() => undefined)
         this.update({ rowCount: this.rows.length }, this.rows.length === event.rows.length)
         return
       case 'query.done':
-        this.finish({ status: 'done', rowCount: this.rows.length, affectedRows: event.affectedRows, elapsedMs: event.elapsedMs })
+        this.finish({
+          status: 'done',
+          rowCount: this.rows.length,
+          affectedRows: event.affectedRows,
+          elapsedMs: event.elapsedMs,
+        })
         return
       case 'query.error':
-        this.finish({ status: 'error', rowCount: this.rows.length, error: event.error, elapsedMs: event.elapsedMs })
+        this.finish({
+          status: 'error',
+          rowCount: this.rows.length,
+          error: event.error,
+          elapsedMs: event.elapsedMs,
+        })
     }
   }
 

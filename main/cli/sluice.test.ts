@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { allDialects, createTestDatabase, type TestDatabase } from '../testing/testDatabases'
+
+/** Runs the CLI from source, as `sluice …` would run the build. */
+function sluice(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/sluice.ts', ...args], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  })
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+const typedRow: Record<string, string> = {
+  postgres:
+    'SELECT 9007199254740993::bigint AS big, 1.50::numeric(10,2) AS num, NULL AS missing, \'\' AS empty, \'{"k":[1,"two"]}\'::jsonb AS doc',
+  mysql:
+    "SELECT CAST(9007199254740993 AS SIGNED) AS big, CAST(1.5 AS DECIMAL(10,2)) AS num, NULL AS missing, '' AS empty, JSON_EXTRACT('{\"k\":[1,\"two\"]}', '$') AS doc",
+  sqlite:
+    "SELECT 9007199254740993 AS big, '1.50' AS num, NULL AS missing, '' AS empty, json('{\"k\":[1,\"two\"]}') AS doc",
+}
+
+describe.each(allDialects)('sluice query on %s', (dialect) => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createTestDatabase(dialect)
+  })
+  afterAll(() => db.drop())
+
+  it('prints rows as JSON objects with exact values', () => {
+    const { status, stdout, stderr } = sluice(
+      'query',
+      '--url',
+      db.url,
+      '--json',
+      typedRow[dialect]!,
+    )
+    expect(stderr).toBe('')
+    expect(status).toBe(0)
+    const rows = JSON.parse(stdout) as Record<string, unknown>[]
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({
+      big: '9007199254740993',
+      num: '1.50',
+      missing: null,
+      empty: '',
+    })
+    // SQLite and MariaDB hand JSON back as text unless the column says JSON; the value is still exact.
+    const doc = rows[0]!.doc
+    expect(typeof doc === 'string' ? JSON.parse(doc) : doc).toEqual({ k: [1, 'two'] })
+  })
+
+  it('prints a tab-separated table by default', () => {
+    const { status, stdout } = sluice('query', '--url', db.url, "SELECT 1 AS a, 'x\ty' AS b")
+    expect(status).toBe(0)
+    expect(stdout).toBe('a\tb\n1\tx\\ty\n')
+  })
+
+  it('reports a syntax error in one line on stderr and exits non-zero', () => {
+    const { status, stdout, stderr } = sluice('query', '--url', db.url, 'SELEKT 1')
+    expect(status).toBe(1)
+    expect(stdout).toBe('')
+    expect(stderr.trim().split('\n')).toHaveLength(1)
+    expect(stderr).toMatch(/^sluice: .*(syntax|SELEKT)/)
+  })
+})
+
+describe('sluice errors', () => {
+  it('names an unreachable server in one line', () => {
+    const { status, stderr } = sluice(
+      'query',
+      '--url',
+      'postgres://postgres@127.0.0.1:1/postgres',
+      'SELECT 1',
+    )
+    expect(status).toBe(1)
+    expect(stderr.trim().split('\n')).toHaveLength(1)
+    expect(stderr).toContain('Cannot reach PostgreSQL at 127.0.0.1:1')
+  })
+
+  it('shows the details under --verbose', () => {
+    const { status, stderr } = sluice(
+      'query',
+      '--verbose',
+      '--url',
+      'sqlite::memory:',
+      'SELECT * FROMM t',
+    )
+    expect(status).toBe(1)
+    expect(stderr).toContain('"position"')
+  })
+
+  it('exits 2 with usage on a malformed command', () => {
+    expect(sluice('query', 'SELECT 1').status).toBe(2)
+    expect(sluice('frobnicate').stderr).toContain('Unknown command')
+    expect(sluice('serve', '--port', 'abc').status).toBe(2)
+  })
+})

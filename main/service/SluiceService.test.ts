@@ -1,0 +1,171 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { SluiceEvent } from '../../shared/contract'
+import { allDialects, createTestDatabase, type TestDatabase } from '../testing/testDatabases'
+import { creditWindow } from './RunningQuery'
+import { SluiceService, type CallContext } from './SluiceService'
+
+function recorder(): CallContext & {
+  events: SluiceEvent[]
+  next(type: SluiceEvent['type'], queryId: string): Promise<SluiceEvent>
+} {
+  const events: SluiceEvent[] = []
+  const waiters: (() => void)[] = []
+  return {
+    events,
+    emit(event) {
+      events.push(event)
+      for (const wake of waiters.splice(0)) wake()
+    },
+    async next(type, queryId) {
+      for (;;) {
+        const found = events.find((e) => e.type === type && e.queryId === queryId)
+        if (found) return found
+        await new Promise<void>((resolve) => waiters.push(resolve))
+      }
+    },
+  }
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300))
+
+describe('contract boundary', () => {
+  const service = new SluiceService({ version: 'test', startUrl: null })
+  const context = recorder()
+
+  it.each([
+    ['no.such.method', {}],
+    ['connection.open', {}],
+    ['connection.open', { url: 42 }],
+    ['connection.open', { url: 'sqlite::memory:', extra: true }],
+    ['query.run', { connectionId: 'x', queryId: 'q', sql: '' }],
+    ['query.ack', { queryId: 'q', seq: -1 }],
+    ['query.run', 'not an object'],
+    ['app.info', { unexpected: 1 }],
+  ])('%s with %j is a BAD_REQUEST, not a crash', async (method, input) => {
+    const result = await service.dispatch(method, input, context)
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.error.code).toBe('BAD_REQUEST')
+      expect(result.error.message).toContain(method.slice(0, 20))
+    }
+  })
+
+  it('keeps answering after bad requests', async () => {
+    await service.dispatch('connection.open', null, context)
+    expect(await service.dispatch('app.info', {}, context)).toEqual({
+      ok: true,
+      result: { version: 'test', startUrl: null },
+    })
+  })
+
+  it('names a closed connection', async () => {
+    const result = await service.dispatch('schema.tables', { connectionId: 'gone' }, context)
+    expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  })
+
+  it('reports a bad URL with its own code', async () => {
+    const result = await service.dispatch('connection.test', { url: 'oracle://nope' }, context)
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_URL' } })
+  })
+})
+
+describe.each(allDialects)('%s through the service', (dialect) => {
+  let db: TestDatabase
+  let service: SluiceService
+  let connectionId: string
+
+  beforeEach(async () => {
+    db = await createTestDatabase(dialect)
+    service = new SluiceService({ version: 'test', startUrl: null })
+    const opened = await service.dispatch('connection.open', { url: db.url }, recorder())
+    if (!opened.ok) throw new Error(opened.error.message)
+    connectionId = (opened.result as { connectionId: string }).connectionId
+  })
+
+  afterEach(async () => {
+    await service.close()
+    await db.drop()
+  })
+
+  it('sends no more than the credit window until the client acknowledges', async () => {
+    const context = recorder()
+    const sql =
+      dialect === 'postgres'
+        ? 'SELECT g FROM generate_series(1, 50000) g'
+        : 'WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 50000) SELECT n FROM s'
+    if (dialect === 'mysql') {
+      await service.dispatch(
+        'query.run',
+        { connectionId, queryId: 'setup', sql: 'SET SESSION max_recursive_iterations = 100000' },
+        context,
+      )
+      await context.next('query.done', 'setup')
+      context.events.length = 0
+    }
+    await service.dispatch(
+      'query.run',
+      { connectionId, queryId: 'big', sql, batchSize: 100 },
+      context,
+    )
+    await settle()
+    const rowsEvents = () =>
+      context.events.filter(
+        (e): e is Extract<SluiceEvent, { type: 'query.rows' }> => e.type === 'query.rows',
+      )
+    expect(rowsEvents().length).toBe(creditWindow)
+    const done = () => context.events.some((e) => e.type === 'query.done')
+    for (let seq = 0; !done(); seq++) {
+      while (rowsEvents().length <= seq && !done())
+        await new Promise((resolve) => setTimeout(resolve, 1))
+      await service.dispatch('query.ack', { queryId: 'big', seq }, context)
+    }
+    expect(rowsEvents().reduce((n, e) => n + e.rows.length, 0)).toBe(50_000)
+    expect(await context.next('query.done', 'big')).toMatchObject({ rowCount: 50_000 })
+  })
+
+  it('cancels a query whose client stopped reading', async () => {
+    const context = recorder()
+    const sql =
+      dialect === 'postgres'
+        ? 'SELECT g FROM generate_series(1, 10000000) g'
+        : 'WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 10000000) SELECT n FROM s'
+    if (dialect === 'mysql') {
+      await service.dispatch(
+        'query.run',
+        {
+          connectionId,
+          queryId: 'setup',
+          sql: 'CREATE TABLE big AS SELECT seq AS n FROM seq_1_to_100000',
+        },
+        context,
+      )
+      await context.next('query.done', 'setup')
+    }
+    await service.dispatch(
+      'query.run',
+      {
+        connectionId,
+        queryId: 'stalled',
+        sql: dialect === 'mysql' ? 'SELECT a.n FROM big a, big b' : sql,
+        batchSize: 100,
+      },
+      context,
+    )
+    await settle()
+    expect(await service.dispatch('query.cancel', { queryId: 'stalled' }, context)).toMatchObject({
+      ok: true,
+    })
+    expect(await context.next('query.error', 'stalled')).toMatchObject({
+      error: { code: 'CANCELLED' },
+    })
+    await service.dispatch(
+      'query.run',
+      { connectionId, queryId: 'after', sql: 'SELECT 7 AS seven' },
+      context,
+    )
+    await context.next('query.done', 'after')
+    expect(
+      context.events.find((e) => e.type === 'query.rows' && e.queryId === 'after'),
+    ).toMatchObject({ rows: [[7]] })
+  })
+})

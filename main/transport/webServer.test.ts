@@ -1,0 +1,147 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import { SluiceService } from '../service/SluiceService'
+import { startWebServer, type WebServer } from './webServer'
+
+interface Answer {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: string
+}
+
+function get(port: number, path: string, headers: Record<string, string> = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+      let body = ''
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+/** Opens a socket and resolves with the first reply to an app.info call, or the refusal. */
+function socketCall(port: number, headers: Record<string, string>, path = '/ws'): Promise<string> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}${path}`, { headers })
+    ws.on('open', () => ws.send(JSON.stringify({ id: 1, method: 'app.info', input: {} })))
+    ws.on('message', (data) => {
+      resolve(String(data))
+      ws.close()
+    })
+    ws.on('unexpected-response', (_req, res) => resolve(`refused ${res.statusCode}`))
+    ws.on('error', (error) => resolve(`error ${error.message}`))
+  })
+}
+
+describe('web mode', () => {
+  let server: WebServer
+  let dir: string
+  let origin: string
+  let cookie: string
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sluice-static-'))
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Sluice</title>')
+    server = await startWebServer({
+      service: new SluiceService({ version: 'test', startUrl: null }),
+      staticDir: dir,
+    })
+    origin = `http://127.0.0.1:${server.port}`
+    cookie = `sluice_token=${server.token}`
+  })
+
+  afterAll(async () => {
+    await server.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('listens on loopback with a long random token in its URL', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/)
+  })
+
+  it('refuses a page request without the token', async () => {
+    const answer = await get(server.port, '/', { host: `127.0.0.1:${server.port}` })
+    expect(answer.status).toBe(401)
+    expect(answer.body).not.toContain('Sluice</title>')
+  })
+
+  it('refuses a wrong token', async () => {
+    expect((await get(server.port, '/', { cookie: 'sluice_token=guess' })).status).toBe(401)
+  })
+
+  it('trades the URL token for an HttpOnly cookie, then serves the page', async () => {
+    const first = await get(server.port, `/?token=${server.token}`)
+    expect(first.status).toBe(303)
+    expect(String(first.headers['set-cookie'])).toMatch(/sluice_token=.+HttpOnly; SameSite=Strict/)
+    const page = await get(server.port, '/', { cookie })
+    expect(page.status).toBe(200)
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'")
+  })
+
+  it('refuses a foreign Host header even with the token (DNS rebinding)', async () => {
+    const answer = await get(server.port, '/', { cookie, host: `evil.example:${server.port}` })
+    expect(answer.status).toBe(403)
+  })
+
+  it('refuses a request from a foreign Origin even with the token', async () => {
+    expect((await get(server.port, '/', { cookie, origin: 'http://evil.example' })).status).toBe(
+      403,
+    )
+  })
+
+  it('does not serve files outside its folder', async () => {
+    expect((await get(server.port, '/../../etc/passwd', { cookie })).status).toBe(404)
+    expect((await get(server.port, '/%2e%2e/%2e%2e/etc/passwd', { cookie })).status).toBe(404)
+  })
+
+  it('answers calls on a socket with the token from its own origin', async () => {
+    const reply = JSON.parse(await socketCall(server.port, { cookie, origin })) as {
+      id: number
+      ok: boolean
+      result: unknown
+    }
+    expect(reply).toEqual({ id: 1, ok: true, result: { version: 'test', startUrl: null } })
+  })
+
+  it('refuses a socket without the token', async () => {
+    expect(await socketCall(server.port, { origin })).toBe('refused 401')
+  })
+
+  it('refuses a socket from a foreign origin or with no origin', async () => {
+    expect(await socketCall(server.port, { cookie, origin: 'http://evil.example' })).toBe(
+      'refused 403',
+    )
+    expect(await socketCall(server.port, { cookie })).toBe('refused 403')
+  })
+
+  it('answers a malformed message with an error and keeps the socket', async () => {
+    const replies = await new Promise<string[]>((resolve) => {
+      const seen: string[] = []
+      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws`, { headers: { cookie, origin } })
+      ws.on('open', () => {
+        ws.send('{not json')
+        ws.send(JSON.stringify({ id: 2, method: 'connection.open', input: { url: 7 } }))
+        ws.send(JSON.stringify({ id: 3, method: 'app.info', input: {} }))
+      })
+      ws.on('message', (data) => {
+        seen.push(String(data))
+        if (seen.length === 3) {
+          ws.close()
+          resolve(seen)
+        }
+      })
+    })
+    const parsed = replies.map(
+      (r) => JSON.parse(r) as { id: number | null; ok: boolean; error?: { code: string } },
+    )
+    expect(parsed[0]).toMatchObject({ id: null, ok: false, error: { code: 'BAD_REQUEST' } })
+    expect(parsed[1]).toMatchObject({ id: 2, ok: false, error: { code: 'BAD_REQUEST' } })
+    expect(parsed[2]).toMatchObject({ id: 3, ok: true })
+  })
+})
