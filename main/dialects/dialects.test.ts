@@ -7,8 +7,7 @@ import { SluiceError } from '../../shared/errors'
 import {
   allDialects,
   createTestDatabase,
-  mysqlAdmin,
-  pgAdmin,
+  ensureAuthTestUsers,
   pgAdminUrl,
   type TestDatabase,
 } from '../testing/testDatabases'
@@ -276,15 +275,7 @@ describe('connection failures', () => {
     silent = createServer(() => undefined)
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
     silentPort = (silent.address() as { port: number }).port
-    await pgAdmin(
-      `DO $$ BEGIN CREATE ROLE sluice_auth_test LOGIN PASSWORD 'right-password'; EXCEPTION WHEN duplicate_object THEN NULL; END $$`,
-    )
-    await mysqlAdmin(
-      `CREATE USER IF NOT EXISTS 'sluice_auth_test'@'%' IDENTIFIED BY 'right-password'`,
-    )
-    await mysqlAdmin(
-      `CREATE USER IF NOT EXISTS 'sluice_auth_test'@'localhost' IDENTIFIED BY 'right-password'`,
-    )
+    await ensureAuthTestUsers()
   })
 
   afterAll(() => {

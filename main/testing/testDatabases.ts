@@ -69,3 +69,15 @@ export async function mysqlAdmin(sql: string): Promise<void> {
     await conn.end()
   }
 }
+
+/** A role on each server whose password is checked (see scripts/prepare-services.sh for PostgreSQL's pg_hba rule). */
+export const authTestUser = { name: 'sluice_auth_test', password: 'right-password' }
+
+export async function ensureAuthTestUsers(): Promise<void> {
+  const { name, password } = authTestUser
+  await pgAdmin(
+    `DO $$ BEGIN CREATE ROLE ${name} LOGIN PASSWORD '${password}'; EXCEPTION WHEN duplicate_object THEN NULL; END $$`,
+  )
+  for (const host of ['%', 'localhost'])
+    await mysqlAdmin(`CREATE USER IF NOT EXISTS '${name}'@'${host}' IDENTIFIED BY '${password}'`)
+}
