@@ -13,14 +13,15 @@ export function defaultDataDir(): string {
 }
 
 export function resourcesDir(): string {
-  return join(findRoot(), 'resources')
+  return join(appRootDir(), 'resources')
 }
 
 export function rendererDir(): string {
-  return join(findRoot(), 'out', 'renderer')
+  return join(appRootDir(), 'out', 'renderer')
 }
 
-function findRoot(): string {
+/** The checkout or install folder, found from this file in source (main/) or in the bundle (out/main/). */
+export function appRootDir(): string {
   const here = dirname(fileURLToPath(import.meta.url))
   // Source: <root>/main; bundle: <root>/out/main.
   return here.endsWith(join('out', 'main')) ? resolve(here, '..', '..') : resolve(here, '..')

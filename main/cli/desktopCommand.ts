@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { appRootDir } from '../appPaths'
+import { electronSqliteBindingPath } from '../dialects/sqlite/nativeBinding'
 import { serveCommand } from './serveCommand'
 
 /**
@@ -18,6 +20,17 @@ export async function desktopCommand(log: (line: string) => void): Promise<void>
       {
         open: true,
         banner: 'Electron binary not found and could not be downloaded; starting web mode',
+      },
+      log,
+    )
+    return
+  }
+  if (!existsSync(electronSqliteBindingPath()) && !buildElectronSqlite()) {
+    await serveCommand(
+      {
+        open: true,
+        banner:
+          'Could not build better-sqlite3 for Electron (needs a compiler and Electron headers); starting web mode',
       },
       log,
     )
@@ -44,6 +57,11 @@ function electronBinary(): string | undefined {
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron'
   const binary = override ? join(override, relative) : join(dir, 'dist', relative)
   return existsSync(binary) ? binary : undefined
+}
+
+function buildElectronSqlite(): boolean {
+  const script = join(appRootDir(), 'scripts', 'buildElectronSqlite.mjs')
+  return spawnSync(process.execPath, [script], { stdio: 'inherit', timeout: 600_000 }).status === 0
 }
 
 function tryInstallElectron(): boolean {

@@ -42,6 +42,7 @@ const fake = vi.hoisted(() => {
         enableSandbox: () => undefined,
         whenReady: async () => undefined,
         getPath: () => userData.dir,
+        setPath: () => undefined,
         getVersion: () => '0.0.0-test',
         on: (name: string, listener: (...args: unknown[]) => void) =>
           appEvents.set(name, [...(appEvents.get(name) ?? []), listener]),

@@ -11,6 +11,8 @@ import { loadWindowState, saveWindowState } from './windowState'
 /** The desktop shell: one sandboxed window on the engine, opened on the demo database. */
 export async function startDesktopApp(): Promise<BrowserWindow> {
   app.enableSandbox()
+  // Lets tests and portable installs keep Sluice's files somewhere of their choosing.
+  if (process.env.SLUICE_USER_DATA) app.setPath('userData', process.env.SLUICE_USER_DATA)
   await app.whenReady()
 
   const dataDir = app.getPath('userData')

@@ -28,6 +28,7 @@ export class RunningQuery {
     const started = performance.now()
     const elapsed = () => Math.round((performance.now() - started) * 10) / 10
     let rowCount = 0
+    let affectedRows: number | null = null
     try {
       for await (const event of this.connection.stream(sql, { batchSize })) {
         if (event.kind === 'columns') {
@@ -42,15 +43,7 @@ export class RunningQuery {
             seq: this.sent++,
             rows: event.rows,
           })
-        } else {
-          this.emit({
-            type: 'query.done',
-            queryId: this.queryId,
-            rowCount,
-            affectedRows: event.affectedRows,
-            elapsedMs: elapsed(),
-          })
-        }
+        } else affectedRows = event.affectedRows
       }
     } catch (error) {
       this.emit({
@@ -59,7 +52,16 @@ export class RunningQuery {
         error: toErrorData(error),
         elapsedMs: elapsed(),
       })
+      return
     }
+    // Only now has the dialect closed its cursor, so the connection is free for the next statement.
+    this.emit({
+      type: 'query.done',
+      queryId: this.queryId,
+      rowCount,
+      affectedRows,
+      elapsedMs: elapsed(),
+    })
   }
 
   ack(seq: number): void {

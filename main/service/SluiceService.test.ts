@@ -123,6 +123,19 @@ describe.each(allDialects)('%s through the service', (dialect) => {
     expect(await context.next('query.done', 'big')).toMatchObject({ rowCount: 50_000 })
   })
 
+  it('frees the connection before it reports a statement done', async () => {
+    const context = recorder()
+    for (let n = 0; n < 25; n++) {
+      await service.dispatch(
+        'query.run',
+        { connectionId, queryId: `quick-${n}`, sql: `SELECT ${n} AS n` },
+        context,
+      )
+      expect(await context.next('query.done', `quick-${n}`)).toMatchObject({ rowCount: 1 })
+    }
+    expect(context.events.filter((e) => e.type === 'query.error')).toEqual([])
+  })
+
   it('cancels a query whose client stopped reading', async () => {
     const context = recorder()
     const sql =

@@ -4,6 +4,7 @@ import type { SqliteTarget } from '../../../shared/connectionUrl'
 import type { TableSummary } from '../../../shared/contract'
 import { SluiceError } from '../../../shared/errors'
 import type { DialectConnection, StreamEvent, StreamOptions } from '../types'
+import { sqliteNativeBinding } from './nativeBinding'
 import { creditWindow, type FromWorker, type ToWorker, type WorkerData } from './protocol'
 
 /**
@@ -101,7 +102,10 @@ export class SqliteConnection implements DialectConnection {
   }
 
   private async start(): Promise<void> {
-    const data: WorkerData = { credits: new SharedArrayBuffer(4) }
+    const data: WorkerData = {
+      credits: new SharedArrayBuffer(4),
+      nativeBinding: sqliteNativeBinding(),
+    }
     const worker = spawnWorker(data)
     const mailbox = new Mailbox()
     this.worker = worker

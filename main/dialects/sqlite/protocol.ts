@@ -21,6 +21,8 @@ export type FromWorker =
 /** Shared with the worker: the number of row batches it may send before it must wait. */
 export interface WorkerData {
   credits: SharedArrayBuffer
+  /** better-sqlite3's addon built for Electron, when running there. */
+  nativeBinding?: string
 }
 
 export const creditWindow = 4

@@ -15,7 +15,8 @@ import type { FromWorker, ToWorker, WorkerData } from './protocol'
  */
 
 const port = parentPort!
-const credits = new Int32Array((workerData as WorkerData).credits)
+const { credits: sharedCredits, nativeBinding } = workerData as WorkerData
+const credits = new Int32Array(sharedCredits)
 let db: Database.Database | undefined
 
 const listTablesSql = `
@@ -38,7 +39,7 @@ port.on('message', (message: ToWorker) => {
 function handle(message: ToWorker): void {
   switch (message.type) {
     case 'open': {
-      db = new Database(message.file)
+      db = new Database(message.file, nativeBinding ? { nativeBinding } : {})
       // A cancelled statement may still hold a lock in an abandoned thread for a moment.
       db.pragma('busy_timeout = 5000')
       const version = db.prepare('SELECT sqlite_version()').pluck().get() as string
