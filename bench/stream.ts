@@ -68,14 +68,25 @@ function raw(dialect: DialectName, url: string): Promise<number> {
       await client.connect()
       const cursor = client.query(new Cursor(select, undefined, { rowMode: 'array' }))
       let count = 0
-      for (let batch = await cursor.read(batchSize); batch.length > 0; batch = await cursor.read(batchSize)) count += batch.length
+      for (
+        let batch = await cursor.read(batchSize);
+        batch.length > 0;
+        batch = await cursor.read(batchSize)
+      )
+        count += batch.length
       await cursor.close()
       await client.end()
       return count
     })()
   }
   return new Promise((resolve, reject) => {
-    const conn = mysql.createConnection({ uri: url, rowsAsArray: true, supportBigNumbers: true, bigNumberStrings: true, dateStrings: true })
+    const conn = mysql.createConnection({
+      uri: url,
+      rowsAsArray: true,
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      dateStrings: true,
+    })
     let count = 0
     conn
       .query(select)
@@ -88,7 +99,8 @@ function raw(dialect: DialectName, url: string): Promise<number> {
 async function engine(url: string): Promise<number> {
   const connection = await connectUrl(url)
   let count = 0
-  for await (const event of connection.stream(select, { batchSize })) if (event.kind === 'rows') count += event.rows.length
+  for await (const event of connection.stream(select, { batchSize }))
+    if (event.kind === 'rows') count += event.rows.length
   await connection.close()
   return count
 }
@@ -96,21 +108,37 @@ async function engine(url: string): Promise<number> {
 async function web(url: string): Promise<number> {
   const service = new SluiceService({ version: 'bench', startUrl: null })
   const server = await startWebServer({ service, staticDir: process.cwd() })
-  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws`, { headers: { cookie: `sluice_token=${server.token}`, origin: `http://127.0.0.1:${server.port}` } })
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws`, {
+    headers: { cookie: `sluice_token=${server.token}`, origin: `http://127.0.0.1:${server.port}` },
+  })
   await new Promise((resolve) => ws.once('open', resolve))
   let nextId = 1
-  const call = (method: string, input: unknown) => ws.send(JSON.stringify({ id: nextId++, method, input }))
+  const call = (method: string, input: unknown) =>
+    ws.send(JSON.stringify({ id: nextId++, method, input }))
   const count = await new Promise<number>((resolve, reject) => {
     let received = 0
     ws.on('message', (data) => {
-      const message = JSON.parse(String(data)) as { id?: number; ok?: boolean; result?: { connectionId: string }; error?: { message: string }; event?: { type: string; seq: number; rows: unknown[] } }
+      const message = JSON.parse(String(data)) as {
+        id?: number
+        ok?: boolean
+        result?: { connectionId: string }
+        error?: { message: string }
+        event?: { type: string; seq: number; rows: unknown[] }
+      }
       if (message.ok === false) reject(new Error(message.error?.message))
-      else if (message.id === 1) call('query.run', { connectionId: message.result!.connectionId, queryId: 'bench', sql: select, batchSize })
+      else if (message.id === 1)
+        call('query.run', {
+          connectionId: message.result!.connectionId,
+          queryId: 'bench',
+          sql: select,
+          batchSize,
+        })
       else if (message.event?.type === 'query.rows') {
         received += message.event.rows.length
         call('query.ack', { queryId: 'bench', seq: message.event.seq })
       } else if (message.event?.type === 'query.done') resolve(received)
-      else if (message.event?.type === 'query.error') reject(new Error(JSON.stringify(message.event)))
+      else if (message.event?.type === 'query.error')
+        reject(new Error(JSON.stringify(message.event)))
     })
     call('connection.open', { url })
   })
@@ -121,14 +149,17 @@ async function web(url: string): Promise<number> {
 }
 
 const dialects: DialectName[] = ['sqlite', 'postgres', 'mysql']
-console.log(`Streaming ${rows.toLocaleString('en-US')} rows × 10 columns, batches of ${batchSize}, Node ${process.version}`)
+console.log(
+  `Streaming ${rows.toLocaleString('en-US')} rows × 10 columns, batches of ${batchSize}, Node ${process.version}`,
+)
 console.log('dialect   path     rows/s       × raw   peak RSS MB')
 for (const dialect of dialects) {
   let db: TestDatabase | undefined
   try {
     db = await createTestDatabase(dialect)
     const setup = await connectUrl(db.url)
-    for (const sql of fill[dialect]) for await (const event of setup.stream(sql, { batchSize })) void event
+    for (const sql of fill[dialect])
+      for await (const event of setup.stream(sql, { batchSize })) void event
     await setup.close()
     const results: [string, Measure][] = []
     results.push(['raw', await measure(() => raw(dialect, db!.url))])

@@ -1,7 +1,11 @@
 // Adds up the pass/fail counts vitest and Playwright printed into one "N passed, N failed" line.
 import { readFileSync } from 'node:fs'
 
-const log = readFileSync(process.argv[2], 'utf8').replace(/\x1b\[[0-9;]*m/g, '')
+// Strip ANSI colour codes (ESC [ … m) before reading the counts.
+const log = readFileSync(process.argv[2], 'utf8').replace(
+  new RegExp(String.fromCharCode(27) + '\\[[0-9;]*m', 'g'),
+  '',
+)
 let passed = 0
 let failed = 0
 for (const match of log.matchAll(/^\s*Tests\s+(?:(\d+) failed \| )?(\d+) passed/gm)) {
