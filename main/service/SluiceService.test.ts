@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { DialectName } from '../../shared/connectionUrl'
 import type { SluiceEvent } from '../../shared/contract'
 import { allDialects, createTestDatabase, type TestDatabase } from '../testing/testDatabases'
 import { creditWindow } from './RunningQuery'
@@ -69,10 +70,22 @@ describe('contract boundary', () => {
   })
 })
 
+/** Rows 1..n, streamed rather than materialised first; MariaDB's sequence engine needs no recursion limit. */
+const series: Record<DialectName, (n: number) => string> = {
+  postgres: (n) =>
+    `SELECT a.g * 1000 + b.g AS n FROM generate_series(0, ${Math.ceil(n / 1000) - 1}) a(g), generate_series(1, 1000) b(g) LIMIT ${n}`,
+  mysql: (n) => `SELECT seq FROM seq_1_to_${n}`,
+  sqlite: (n) =>
+    `WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < ${n}) SELECT n FROM s`,
+}
+
 describe.each(allDialects)('%s through the service', (dialect) => {
   let db: TestDatabase
   let service: SluiceService
   let connectionId: string
+
+  const start = (context: CallContext, queryId: string, sql: string, batchSize?: number) =>
+    service.dispatch('query.run', { connectionId, queryId, sql, batchSize }, context)
 
   beforeEach(async () => {
     db = await createTestDatabase(dialect)
@@ -89,24 +102,7 @@ describe.each(allDialects)('%s through the service', (dialect) => {
 
   it('sends no more than the credit window until the client acknowledges', async () => {
     const context = recorder()
-    const sql =
-      dialect === 'postgres'
-        ? 'SELECT g FROM generate_series(1, 50000) g'
-        : 'WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 50000) SELECT n FROM s'
-    if (dialect === 'mysql') {
-      await service.dispatch(
-        'query.run',
-        { connectionId, queryId: 'setup', sql: 'SET SESSION max_recursive_iterations = 100000' },
-        context,
-      )
-      await context.next('query.done', 'setup')
-      context.events.length = 0
-    }
-    await service.dispatch(
-      'query.run',
-      { connectionId, queryId: 'big', sql, batchSize: 100 },
-      context,
-    )
+    await start(context, 'big', series[dialect](50_000), 100)
     await settle()
     const rowsEvents = () =>
       context.events.filter(
@@ -126,11 +122,7 @@ describe.each(allDialects)('%s through the service', (dialect) => {
   it('frees the connection before it reports a statement done', async () => {
     const context = recorder()
     for (let n = 0; n < 25; n++) {
-      await service.dispatch(
-        'query.run',
-        { connectionId, queryId: `quick-${n}`, sql: `SELECT ${n} AS n` },
-        context,
-      )
+      await start(context, `quick-${n}`, `SELECT ${n} AS n`)
       expect(await context.next('query.done', `quick-${n}`)).toMatchObject({ rowCount: 1 })
     }
     expect(context.events.filter((e) => e.type === 'query.error')).toEqual([])
@@ -138,32 +130,7 @@ describe.each(allDialects)('%s through the service', (dialect) => {
 
   it('cancels a query whose client stopped reading', async () => {
     const context = recorder()
-    const sql =
-      dialect === 'postgres'
-        ? 'SELECT g FROM generate_series(1, 10000000) g'
-        : 'WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 10000000) SELECT n FROM s'
-    if (dialect === 'mysql') {
-      await service.dispatch(
-        'query.run',
-        {
-          connectionId,
-          queryId: 'setup',
-          sql: 'CREATE TABLE big AS SELECT seq AS n FROM seq_1_to_100000',
-        },
-        context,
-      )
-      await context.next('query.done', 'setup')
-    }
-    await service.dispatch(
-      'query.run',
-      {
-        connectionId,
-        queryId: 'stalled',
-        sql: dialect === 'mysql' ? 'SELECT a.n FROM big a, big b' : sql,
-        batchSize: 100,
-      },
-      context,
-    )
+    await start(context, 'stalled', series[dialect](10_000_000), 100)
     await settle()
     expect(await service.dispatch('query.cancel', { queryId: 'stalled' }, context)).toMatchObject({
       ok: true,
@@ -171,11 +138,7 @@ describe.each(allDialects)('%s through the service', (dialect) => {
     expect(await context.next('query.error', 'stalled')).toMatchObject({
       error: { code: 'CANCELLED' },
     })
-    await service.dispatch(
-      'query.run',
-      { connectionId, queryId: 'after', sql: 'SELECT 7 AS seven' },
-      context,
-    )
+    await start(context, 'after', 'SELECT 7 AS seven')
     await context.next('query.done', 'after')
     expect(
       context.events.find((e) => e.type === 'query.rows' && e.queryId === 'after'),
