@@ -11,7 +11,7 @@ import {
   pgAdminUrl,
   type TestDatabase,
 } from '../testing/testDatabases'
-import { connectUrl } from './registry'
+import { connectUrl, dialects } from './registry'
 import type { DialectConnection } from './types'
 
 // A zone with a DST gap at 2024-03-10 02:30 would expose any shift into Node's local time.
@@ -248,6 +248,30 @@ describe.each(allDialects)('%s engine', (dialect) => {
     expect(error.code).toBe('SQL_ERROR')
     if (dialect === 'postgres') expect(error.data.constraint).toBe('u_id_unique')
     expect(error.message).toMatch(/unique|duplicate/i)
+  })
+
+  it('creates, lists and reads back tables with odd names through the dialect quoting', async () => {
+    const { quoteIdentifier, quoteLiteral } = dialects[dialect]
+    const odd = ['we"ird', 'back`tick', 'select', 'naïve 表', "it's"]
+    for (const name of odd) {
+      await collect(
+        conn,
+        `CREATE TABLE ${quoteIdentifier(name)} (${quoteIdentifier(name + ' col')} varchar(40))`,
+      )
+      await collect(
+        conn,
+        `INSERT INTO ${quoteIdentifier(name)} VALUES (${quoteLiteral(name + " \\ '\n")})`,
+      )
+    }
+    const listed = await conn.listTables()
+    for (const name of odd) {
+      expect(listed.find((t) => t.name === name)?.columns.map((c) => c.name)).toEqual([
+        name + ' col',
+      ])
+      expect((await collect(conn, `SELECT * FROM ${quoteIdentifier(name)}`)).rows).toEqual([
+        [name + " \\ '\n"],
+      ])
+    }
   })
 
   it('lists tables and their columns', async () => {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import type { ConnectionInfo, TableSummary } from '../../shared/contract'
 import { SluiceError, type SluiceErrorData } from '../../shared/errors'
+import { qualifiedName } from '../../shared/sql/quote'
 import { createClient } from './client/createClient'
 import { ConnectDialog } from './components/ConnectDialog'
 import { ErrorPanel } from './components/ErrorPanel'
@@ -88,10 +89,8 @@ export function App() {
 
   const openTable = useCallback(
     (table: TableSummary) => {
-      const quoted = `"${table.name.replaceAll('"', '""')}"`
-      const name =
-        connection?.dialect === 'mysql' ? `\`${table.name.replaceAll('`', '``')}\`` : quoted
-      const sql = `SELECT * FROM ${name}`
+      if (!connection) return
+      const sql = `SELECT * FROM ${qualifiedName(connection.dialect, table.schema, table.name)}`
       editor.current?.setText(sql + '\n')
       execute(sql, 0)
     },

@@ -1,5 +1,5 @@
-import mysql from 'mysql2'
 import { SluiceError } from '../../../shared/errors'
+import { quoteIdentifier, quoteLiteral } from '../../../shared/sql/quote'
 import type { Dialect } from '../types'
 import { MysqlConnection } from './MysqlConnection'
 
@@ -11,6 +11,6 @@ export const mysqlDialect: Dialect = {
       throw new SluiceError({ code: 'BAD_URL', message: 'Not a MySQL/MariaDB URL' })
     return MysqlConnection.open(target, options)
   },
-  quoteIdentifier: (name) => mysql.escapeId(name, true),
-  quoteLiteral: (value) => mysql.escape(value),
+  quoteIdentifier: (name) => quoteIdentifier('mysql', name),
+  quoteLiteral: (value) => quoteLiteral('mysql', value),
 }

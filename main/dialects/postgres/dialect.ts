@@ -1,5 +1,5 @@
-import pg from 'pg'
 import { SluiceError } from '../../../shared/errors'
+import { quoteIdentifier, quoteLiteral } from '../../../shared/sql/quote'
 import type { Dialect } from '../types'
 import { PostgresConnection } from './PostgresConnection'
 
@@ -11,6 +11,6 @@ export const postgresDialect: Dialect = {
       throw new SluiceError({ code: 'BAD_URL', message: 'Not a PostgreSQL URL' })
     return PostgresConnection.open(target, options)
   },
-  quoteIdentifier: (name) => pg.escapeIdentifier(name),
-  quoteLiteral: (value) => pg.escapeLiteral(value),
+  quoteIdentifier: (name) => quoteIdentifier('postgres', name),
+  quoteLiteral: (value) => quoteLiteral('postgres', value),
 }

@@ -1,8 +1,7 @@
 import { SluiceError } from '../../../shared/errors'
+import { quoteIdentifier, quoteLiteral } from '../../../shared/sql/quote'
 import type { Dialect } from '../types'
 import { SqliteConnection } from './SqliteConnection'
-
-const quote = (text: string, mark: string) => mark + text.replaceAll(mark, mark + mark) + mark
 
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
@@ -12,6 +11,6 @@ export const sqliteDialect: Dialect = {
       throw new SluiceError({ code: 'BAD_URL', message: 'Not a SQLite URL' })
     return SqliteConnection.open(target)
   },
-  quoteIdentifier: (name) => quote(name, '"'),
-  quoteLiteral: (value) => quote(value, "'"),
+  quoteIdentifier: (name) => quoteIdentifier('sqlite', name),
+  quoteLiteral: (value) => quoteLiteral('sqlite', value),
 }
