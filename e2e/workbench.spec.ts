@@ -2,7 +2,22 @@ import { expect, test } from '@playwright/test'
 import { grid, openSluice, runSql } from './workbench'
 
 test('starts on the demo database and lists the story tables', async ({ page }) => {
+  const requests: string[] = []
+  page.on('request', (request) => requests.push(request.url()))
+  const workers: string[] = []
+  page.on('worker', (worker) => workers.push(worker.url()))
   await openSluice(page)
+  // Word completion runs in Monaco's editor worker, so this proves the worker loads from Sluice itself.
+  await page.getByTestId('sql-editor').click()
+  await page.keyboard.press('ControlOrMeta+End')
+  await page.keyboard.type('\nSELECT pe')
+  await page.keyboard.press('Control+Space')
+  await expect(page.locator('.suggest-widget .monaco-list-row').first()).toContainText('pets')
+  expect(workers.some((url) => url.includes('editor.worker'))).toBe(true)
+  const origin = new URL(process.env.SLUICE_E2E_URL!).origin
+  expect(requests.filter((url) => !url.startsWith(origin) && !/^(blob|data):/.test(url))).toEqual(
+    [],
+  )
   const tree = page.getByRole('tree', { name: 'Schema' })
   for (const table of ['auth_user', 'blog_article', 'pets'])
     await expect(tree.getByRole('treeitem', { name: table, exact: true })).toBeVisible()
