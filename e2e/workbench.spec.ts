@@ -79,3 +79,19 @@ test('cancels a long-running query and keeps working', async ({ page }) => {
   await runSql(page, "SELECT 'after cancel' AS ok")
   await expect(grid(page).getByRole('gridcell', { name: 'after cancel' })).toBeVisible()
 })
+
+test('says so when SQLite cannot interrupt a write, and lets it finish', async ({ page }) => {
+  await openSluice(page)
+  await runSql(
+    page,
+    'CREATE TEMP TABLE bulk AS WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 20000000) SELECT n FROM s',
+  )
+  await expect(page.getByTestId('query-status')).toHaveText('Running…')
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByRole('status')).toContainText(
+    'SQLite cannot interrupt a statement that changes data',
+  )
+  await expect(page.getByTestId('query-status')).toHaveText('Done', { timeout: 60_000 })
+  await runSql(page, 'SELECT count(*) AS n FROM bulk')
+  await expect(grid(page).getByRole('gridcell', { name: '20000000' })).toBeVisible()
+})

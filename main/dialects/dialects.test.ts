@@ -290,6 +290,28 @@ describe.each(allDialects)('%s engine', (dialect) => {
   })
 })
 
+describe('sqlite writes', () => {
+  it('refuses to cancel a write it cannot interrupt, and lets it finish', async () => {
+    const db = await createTestDatabase('sqlite')
+    const conn = await connectUrl(db.url)
+    try {
+      const write = collect(
+        conn,
+        'CREATE TABLE w AS WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 3000000) SELECT n FROM s',
+      )
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      const refusal = await failure(conn.cancel())
+      expect(refusal.code).toBe('BUSY')
+      expect(refusal.message).toMatch(/cannot interrupt .* changes will be kept/)
+      expect((await write).affectedRows).not.toBeNull()
+      expect((await collect(conn, 'SELECT count(*) FROM w')).rows).toEqual([[3_000_000]])
+    } finally {
+      await conn.close()
+      await db.drop()
+    }
+  })
+})
+
 describe('connection failures', () => {
   let silent: Server
   let silentPort = 0

@@ -28,6 +28,8 @@ export class SqliteConnection implements DialectConnection {
   private mailbox!: Mailbox
   private running = false
   private cancelled = false
+  /** The running statement returns no rows, so it cannot be stopped part-way. */
+  private runningWrite = false
 
   private constructor(private readonly file: string) {}
 
@@ -46,6 +48,7 @@ export class SqliteConnection implements DialectConnection {
       })
     this.running = true
     this.cancelled = false
+    this.runningWrite = false
     Atomics.store(this.credits, 0, creditWindow)
     this.send({ type: 'run', sql, batchSize: options.batchSize })
     // Kept across a cancel, which swaps in a new worker with a new mailbox.
@@ -55,6 +58,7 @@ export class SqliteConnection implements DialectConnection {
     try {
       for (;;) {
         const message = await mailbox.next()
+        if (message.type === 'started') continue
         if (message.type === 'columns') yield { kind: 'columns', columns: message.columns }
         else if (message.type === 'rows') {
           yield { kind: 'rows', rows: message.rows }
@@ -79,6 +83,14 @@ export class SqliteConnection implements DialectConnection {
 
   async cancel(): Promise<boolean> {
     if (!this.running) return false
+    if (this.runningWrite) {
+      // Ending the thread would not stop it: the write would still commit, after we had said "cancelled".
+      throw new SluiceError({
+        code: 'BUSY',
+        message:
+          'SQLite cannot interrupt a statement that changes data; it will run to the end and its changes will be kept',
+      })
+    }
     this.cancelled = true
     const mailbox = this.mailbox
     await this.restart()
@@ -111,7 +123,11 @@ export class SqliteConnection implements DialectConnection {
     this.worker = worker
     this.credits = new Int32Array(data.credits)
     this.mailbox = mailbox
-    worker.on('message', (message: FromWorker) => mailbox.push(message))
+    worker.on('message', (message: FromWorker) => {
+      // Noted as it arrives, not when the stream reads it, so cancel() sees it at once.
+      if (message.type === 'started') this.runningWrite = !message.reader
+      mailbox.push(message)
+    })
     worker.on('error', (error) => {
       mailbox.push({
         type: 'error',

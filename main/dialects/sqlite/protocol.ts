@@ -11,6 +11,8 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'opened'; version: string }
+  /** Sent before a statement runs; a statement that returns no rows runs as one uninterruptible step. */
+  | { type: 'started'; reader: boolean }
   | { type: 'columns'; columns: ColumnInfo[] }
   | { type: 'rows'; rows: Cell[][] }
   | { type: 'done'; affectedRows: number | null }

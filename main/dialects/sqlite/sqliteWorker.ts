@@ -59,6 +59,7 @@ function handle(message: ToWorker): void {
 
 function run(database: Database.Database, sql: string, batchSize: number): void {
   const statement = database.prepare(sql)
+  post({ type: 'started', reader: statement.reader })
   if (!statement.reader) {
     const info = statement.run()
     post({ type: 'columns', columns: [] })

@@ -40,6 +40,11 @@ export function StatusBar({ snapshot, connectionTitle, onCancel }: Props) {
           </span>
         </>
       )}
+      {snapshot?.notice && (
+        <span className="status-notice" role="alert">
+          {snapshot.notice}
+        </span>
+      )}
       {running && (
         <button className="cancel" onClick={onCancel}>
           Cancel

@@ -13,6 +13,8 @@ export interface QuerySnapshot {
   elapsedMs: number | null
   startedAt: number
   error: SluiceErrorData | null
+  /** Something to tell the user that is not the query's own outcome, e.g. a refused cancel. */
+  notice: string | null
 }
 
 /** How often the grid hears about new rows while a result streams in. */
@@ -48,6 +50,7 @@ export class QueryRun {
       elapsedMs: null,
       startedAt: Date.now(),
       error: null,
+      notice: null,
     }
   }
 
@@ -71,7 +74,11 @@ export class QueryRun {
 
   async cancel(): Promise<void> {
     if (this.snapshot.status !== 'running') return
-    await this.client.call('query.cancel', { queryId: this.queryId })
+    try {
+      await this.client.call('query.cancel', { queryId: this.queryId })
+    } catch (error) {
+      this.update({ notice: error instanceof SluiceError ? error.message : String(error) }, true)
+    }
   }
 
   subscribe = (listener: () => void): (() => void) => {
