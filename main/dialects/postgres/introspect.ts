@@ -1,0 +1,250 @@
+import type pg from 'pg'
+import type {
+  Column,
+  DatabaseSchema,
+  ForeignKey,
+  Namespace,
+  ReferentialAction,
+  Table,
+} from '../../../shared/schema/model'
+import * as q from './catalogQueries'
+import { normalizeType } from './normalizeType'
+
+interface RelationRow {
+  oid: string
+  ns: string
+  name: string
+  kind: string
+  comment: string | null
+  definition: string | null
+}
+
+interface ColumnRow {
+  rel: string
+  name: string
+  type: string
+  typname: string
+  typtype: string
+  typcategory: string
+  not_null: boolean
+  default_expr: string | null
+  identity: string
+  generated: string
+  collation: string | null
+  comment: string | null
+}
+
+interface ConstraintRow {
+  rel: string
+  name: string
+  type: 'p' | 'u' | 'f' | 'c'
+  columns: string[]
+  ref_ns: string | null
+  ref_table: string | null
+  ref_columns: string[]
+  on_delete: string
+  on_update: string
+  deferrable: boolean
+  deferred: boolean
+  definition: string
+}
+
+interface IndexRow {
+  rel: string
+  name: string
+  is_unique: boolean
+  method: string
+  predicate: string | null
+  parts: string[]
+  is_column: boolean[]
+  descending: boolean[]
+}
+
+interface TriggerRow {
+  rel: string
+  name: string
+  definition: string
+}
+
+const actions: Record<string, ReferentialAction> = {
+  a: 'no action',
+  r: 'restrict',
+  c: 'cascade',
+  n: 'set null',
+  d: 'set default',
+}
+
+const byName = <T extends { name: string }>(a: T, b: T) =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0
+
+/** The whole schema in nine catalog queries, however many tables there are. */
+export async function introspect(client: pg.Client): Promise<DatabaseSchema> {
+  const rows = async <T extends object>(sql: string) => (await client.query<T>(sql)).rows
+  const namespaces = await rows<{ name: string }>(q.namespacesSql)
+  const relations = await rows<RelationRow>(q.relationsSql)
+  const columns = await rows<ColumnRow>(q.columnsSql)
+  const constraints = await rows<ConstraintRow>(q.constraintsSql)
+  const indexes = await rows<IndexRow>(q.indexesSql)
+  const triggers = await rows<TriggerRow>(q.triggersSql)
+  const sequences = await rows<{
+    ns: string
+    name: string
+    type: string
+    start: string
+    increment: string
+    min: string
+    max: string
+    cycle: boolean
+    owned_by: string | null
+  }>(q.sequencesSql)
+  const enums = await rows<{ ns: string; name: string; values: string[] }>(q.enumsSql)
+  const routines = await rows<{ ns: string; name: string; signature: string; definition: string }>(
+    q.routinesSql,
+  )
+
+  const model = new Map<string, Namespace>(
+    namespaces.map((n) => [
+      n.name,
+      { name: n.name, tables: [], views: [], sequences: [], enums: [], routines: [] },
+    ]),
+  )
+  const namespace = (name: string) => model.get(name)!
+  const columnsOf = group(columns, (c) => c.rel)
+  const tables = new Map<string, Table>()
+
+  for (const relation of relations) {
+    const relationColumns = columnsOf.get(relation.oid) ?? []
+    if (relation.kind === 'v' || relation.kind === 'm') {
+      namespace(relation.ns).views.push({
+        name: relation.name,
+        materialized: relation.kind === 'm',
+        definition: (relation.definition ?? '').trim().replace(/;$/, ''),
+        columns: relationColumns.map((c) => c.name),
+        comment: relation.comment,
+      })
+      continue
+    }
+    const table: Table = {
+      name: relation.name,
+      columns: relationColumns.map(toColumn),
+      primaryKey: null,
+      uniques: [],
+      indexes: [],
+      foreignKeys: [],
+      checks: [],
+      triggers: [],
+      comment: relation.comment,
+    }
+    tables.set(relation.oid, table)
+    namespace(relation.ns).tables.push(table)
+  }
+
+  for (const c of constraints) {
+    const table = tables.get(c.rel)
+    if (!table) continue
+    if (c.type === 'p') table.primaryKey = { name: c.name, columns: c.columns }
+    else if (c.type === 'u') table.uniques.push({ name: c.name, columns: c.columns })
+    else if (c.type === 'c')
+      table.checks.push({ name: c.name, expression: checkExpression(c.definition) })
+    else table.foreignKeys.push(toForeignKey(c))
+  }
+  for (const i of indexes) {
+    tables.get(i.rel)?.indexes.push({
+      name: i.name,
+      unique: i.is_unique,
+      parts: i.parts.map((expression, k) => ({
+        expression,
+        isColumn: i.is_column[k] === true,
+        descending: i.descending[k] === true,
+      })),
+      where: i.predicate,
+      method: i.method,
+    })
+  }
+  for (const t of triggers)
+    tables.get(t.rel)?.triggers.push({ name: t.name, definition: t.definition })
+  for (const s of sequences) {
+    namespace(s.ns).sequences.push({
+      name: s.name,
+      type: s.type,
+      start: s.start,
+      increment: s.increment,
+      min: s.min,
+      max: s.max,
+      cycle: s.cycle,
+      ownedBy: s.owned_by,
+    })
+  }
+  for (const e of enums) namespace(e.ns).enums.push({ name: e.name, values: e.values })
+  for (const r of routines)
+    namespace(r.ns).routines.push({
+      name: r.name,
+      signature: r.signature,
+      definition: r.definition.trim(),
+    })
+
+  for (const ns of model.values()) {
+    for (const list of [ns.tables, ns.views, ns.sequences, ns.enums]) list.sort(byName)
+    ns.routines.sort((a, b) => byName(a, b) || (a.signature < b.signature ? -1 : 1))
+    for (const table of ns.tables) {
+      for (const list of [
+        table.uniques,
+        table.indexes,
+        table.foreignKeys,
+        table.checks,
+        table.triggers,
+      ])
+        list.sort(byName)
+    }
+  }
+  return { dialect: 'postgres', namespaces: [...model.values()].sort(byName) }
+}
+
+function toColumn(row: ColumnRow): Column {
+  const generated =
+    row.generated === 's' ? { expression: row.default_expr ?? '', stored: true } : null
+  return {
+    name: row.name,
+    type: row.type,
+    normalizedType: normalizeType(row.typname, row.typtype, row.typcategory),
+    nullable: !row.not_null,
+    default: generated ? null : row.default_expr,
+    identity: row.identity === 'a' ? 'always' : row.identity === 'd' ? 'by default' : null,
+    generated,
+    collation: row.collation,
+    comment: row.comment,
+  }
+}
+
+function toForeignKey(row: ConstraintRow): ForeignKey {
+  return {
+    name: row.name,
+    columns: row.columns,
+    referencedNamespace: row.ref_ns ?? '',
+    referencedTable: row.ref_table ?? '',
+    referencedColumns: row.ref_columns,
+    onDelete: actions[row.on_delete] ?? 'no action',
+    onUpdate: actions[row.on_update] ?? 'no action',
+    deferrable: !row.deferrable
+      ? 'not deferrable'
+      : row.deferred
+        ? 'initially deferred'
+        : 'initially immediate',
+  }
+}
+
+/** pg_get_constraintdef prints `CHECK ((expr))`, sometimes followed by NOT VALID or NO INHERIT. */
+function checkExpression(definition: string): string {
+  return definition.replace(/^CHECK\s+/, '').replace(/\s+(NOT VALID|NO INHERIT)$/g, '')
+}
+
+function group<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const list = groups.get(k)
+    if (list) list.push(item)
+    else groups.set(k, [item])
+  }
+  return groups
+}
