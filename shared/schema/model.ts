@@ -65,7 +65,9 @@ export interface Column {
   default: string | null
   identity: 'always' | 'by default' | 'autoincrement' | null
   generated: { expression: string; stored: boolean } | null
-  /** Only when it differs from the type's default collation. */
+  /** MySQL's `ON UPDATE` expression, e.g. `current_timestamp()`. */
+  onUpdate: string | null
+  /** Only when it differs from the type's (or table's) default collation. */
   collation: string | null
   comment: string | null
 }

@@ -1,5 +1,6 @@
-import type { Column, DatabaseSchema, Namespace, Table, View } from '../../../shared/schema/model'
+import type { Column, DatabaseSchema, Namespace, Table } from '../../../shared/schema/model'
 import { quoteIdentifier, quoteLiteral } from '../../../shared/sql/quote'
+import { viewsInDependencyOrder } from '../../schema/viewsInDependencyOrder'
 
 const id = (name: string) => quoteIdentifier('postgres', name)
 const qualified = (ns: string, name: string) => `${id(ns)}.${id(name)}`
@@ -102,29 +103,4 @@ function columnDefinition(column: Column): string {
   if (column.default !== null) text += ` DEFAULT ${column.default}`
   if (!column.nullable) text += ' NOT NULL'
   return text
-}
-
-/**
- * Views that read other views must come after them. The catalog prints each
- * body with the names it reads, so a view goes after every other view whose
- * name its body mentions; a cycle cannot exist in a real database.
- */
-function viewsInDependencyOrder(namespaces: Namespace[]): { ns: Namespace; view: View }[] {
-  const pending = namespaces.flatMap((ns) => ns.views.map((view) => ({ ns, view })))
-  const ordered: { ns: Namespace; view: View }[] = []
-  while (pending.length > 0) {
-    const index = pending.findIndex(
-      ({ view }) =>
-        !pending.some((other) => other.view !== view && mentions(view.definition, other.view.name)),
-    )
-    ordered.push(...pending.splice(index < 0 ? 0 : index, 1))
-  }
-  return ordered
-}
-
-function mentions(body: string, name: string): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  return new RegExp(`(^|[^\\w"])(${escaped}|"${escaped.replaceAll('"', '""')}")([^\\w"]|$)`).test(
-    body,
-  )
 }

@@ -211,6 +211,7 @@ function toColumn(row: ColumnRow): Column {
     default: generated ? null : row.default_expr,
     identity: row.identity === 'a' ? 'always' : row.identity === 'd' ? 'by default' : null,
     generated,
+    onUpdate: null,
     collation: row.collation,
     comment: row.comment,
   }
