@@ -3,10 +3,12 @@ import type {
   Column,
   DatabaseSchema,
   ForeignKey,
-  Namespace,
   ReferentialAction,
   Table,
 } from '../../../shared/schema/model'
+import { blankNamespace, blankTable } from '../../schema/blankObjects'
+import { groupBy } from '../../schema/groupBy'
+import { inStableOrder } from '../../schema/stableOrder'
 import * as q from './catalogQueries'
 import { normalizeType } from './normalizeType'
 
@@ -52,9 +54,6 @@ interface CheckRow {
   LEVEL?: string
 }
 
-const byName = <T extends { name: string }>(a: T, b: T) =>
-  a.name < b.name ? -1 : a.name > b.name ? 1 : 0
-
 /** MariaDB's JSON is LONGTEXT plus a column check `json_valid(`col`)` named after the column. */
 function isJsonCheck(check: CheckRow): boolean {
   return check.CHECK_CLAUSE === `json_valid(\`${check.CONSTRAINT_NAME.replaceAll('`', '``')}\`)`
@@ -91,7 +90,7 @@ export async function introspect(conn: Connection): Promise<DatabaseSchema> {
   const jsonColumns = new Set(
     checks.filter(isJsonCheck).map((c) => `${c.TABLE_NAME}\0${c.CONSTRAINT_NAME}`),
   )
-  const ns: Namespace = { name: db, tables: [], views: [], sequences: [], enums: [], routines: [] }
+  const ns = blankNamespace(db)
   const tables = new Map<string, Table>()
   const tableCollation = new Map(tableRows.map((t) => [t.name, t.collation]))
   const viewNames = new Set(views.map((v) => v.name))
@@ -99,17 +98,7 @@ export async function introspect(conn: Connection): Promise<DatabaseSchema> {
 
   for (const t of tableRows) {
     if (t.type !== 'BASE TABLE') continue
-    const table: Table = {
-      name: t.name,
-      columns: [],
-      primaryKey: null,
-      uniques: [],
-      indexes: [],
-      foreignKeys: [],
-      checks: [],
-      triggers: [],
-      comment: t.comment || null,
-    }
+    const table = blankTable(t.name, t.comment || null)
     tables.set(t.name, table)
     ns.tables.push(table)
   }
@@ -123,7 +112,7 @@ export async function introspect(conn: Connection): Promise<DatabaseSchema> {
       )
   }
 
-  for (const parts of group(indexes, (i) => `${i.tbl}\0${i.name}`).values()) {
+  for (const parts of groupBy(indexes, (i) => `${i.tbl}\0${i.name}`).values()) {
     const first = parts[0]!
     const table = tables.get(first.tbl)
     if (!table) continue
@@ -150,7 +139,7 @@ export async function introspect(conn: Connection): Promise<DatabaseSchema> {
     }
   }
 
-  for (const parts of group(foreignKeys, (f) => `${f.tbl}\0${f.name}`).values()) {
+  for (const parts of groupBy(foreignKeys, (f) => `${f.tbl}\0${f.name}`).values()) {
     const first = parts[0]!
     tables.get(first.tbl)?.foreignKeys.push(toForeignKey(first, parts))
   }
@@ -177,12 +166,7 @@ export async function introspect(conn: Connection): Promise<DatabaseSchema> {
     })
   }
 
-  ns.tables.sort(byName)
-  ns.views.sort(byName)
-  for (const table of ns.tables)
-    for (const list of [table.uniques, table.indexes, table.foreignKeys, table.checks])
-      list.sort(byName)
-  return { dialect: 'mysql', namespaces: [ns] }
+  return { dialect: 'mysql', namespaces: inStableOrder([ns]) }
 }
 
 function toColumn(row: ColumnRow, json: boolean, tableCollation: string | null): Column {
@@ -219,15 +203,4 @@ function toForeignKey(first: ForeignKeyRow, parts: ForeignKeyRow[]): ForeignKey 
     onUpdate: action(first.onUpdate),
     deferrable: 'not deferrable',
   }
-}
-
-function group<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>()
-  for (const item of items) {
-    const k = key(item)
-    const list = groups.get(k)
-    if (list) list.push(item)
-    else groups.set(k, [item])
-  }
-  return groups
 }

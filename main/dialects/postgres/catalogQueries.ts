@@ -67,7 +67,8 @@ WHERE ${userNamespace}
 export const triggersSql = `
 SELECT t.tgrelid::int8 AS rel, t.tgname AS name, pg_get_triggerdef(t.oid, true) AS definition
 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE NOT t.tgisinternal AND ${userNamespace}`
+WHERE NOT t.tgisinternal AND ${userNamespace}
+ORDER BY t.tgname`
 
 export const sequencesSql = `
 SELECT n.nspname AS ns, c.relname AS name, format_type(s.seqtypid, NULL) AS type,
@@ -76,7 +77,7 @@ SELECT n.nspname AS ns, c.relname AS name, format_type(s.seqtypid, NULL) AS type
        (SELECT tc.relname || '.' || a.attname FROM pg_depend d
           JOIN pg_class tc ON tc.oid = d.refobjid
           JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
-        WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'a') AS owned_by
+        WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'a') AS "ownedBy"
 FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE ${userNamespace}
   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')`

@@ -5,8 +5,12 @@ import type {
   ForeignKey,
   Namespace,
   ReferentialAction,
+  Sequence,
   Table,
 } from '../../../shared/schema/model'
+import { blankNamespace, blankTable } from '../../schema/blankObjects'
+import { groupBy } from '../../schema/groupBy'
+import { inStableOrder } from '../../schema/stableOrder'
 import * as q from './catalogQueries'
 import { normalizeType } from './normalizeType'
 
@@ -74,9 +78,6 @@ const actions: Record<string, ReferentialAction> = {
   d: 'set default',
 }
 
-const byName = <T extends { name: string }>(a: T, b: T) =>
-  a.name < b.name ? -1 : a.name > b.name ? 1 : 0
-
 /** The whole schema in nine catalog queries, however many tables there are. */
 export async function introspect(client: pg.Client): Promise<DatabaseSchema> {
   const rows = async <T extends object>(sql: string) => (await client.query<T>(sql)).rows
@@ -86,30 +87,15 @@ export async function introspect(client: pg.Client): Promise<DatabaseSchema> {
   const constraints = await rows<ConstraintRow>(q.constraintsSql)
   const indexes = await rows<IndexRow>(q.indexesSql)
   const triggers = await rows<TriggerRow>(q.triggersSql)
-  const sequences = await rows<{
-    ns: string
-    name: string
-    type: string
-    start: string
-    increment: string
-    min: string
-    max: string
-    cycle: boolean
-    owned_by: string | null
-  }>(q.sequencesSql)
+  const sequences = await rows<Sequence & { ns: string }>(q.sequencesSql)
   const enums = await rows<{ ns: string; name: string; values: string[] }>(q.enumsSql)
   const routines = await rows<{ ns: string; name: string; signature: string; definition: string }>(
     q.routinesSql,
   )
 
-  const model = new Map<string, Namespace>(
-    namespaces.map((n) => [
-      n.name,
-      { name: n.name, tables: [], views: [], sequences: [], enums: [], routines: [] },
-    ]),
-  )
+  const model = new Map<string, Namespace>(namespaces.map((n) => [n.name, blankNamespace(n.name)]))
   const namespace = (name: string) => model.get(name)!
-  const columnsOf = group(columns, (c) => c.rel)
+  const columnsOf = groupBy(columns, (c) => c.rel)
   const tables = new Map<string, Table>()
 
   for (const relation of relations) {
@@ -124,17 +110,8 @@ export async function introspect(client: pg.Client): Promise<DatabaseSchema> {
       })
       continue
     }
-    const table: Table = {
-      name: relation.name,
-      columns: relationColumns.map(toColumn),
-      primaryKey: null,
-      uniques: [],
-      indexes: [],
-      foreignKeys: [],
-      checks: [],
-      triggers: [],
-      comment: relation.comment,
-    }
+    const table = blankTable(relation.name, relation.comment)
+    table.columns = relationColumns.map(toColumn)
     tables.set(relation.oid, table)
     namespace(relation.ns).tables.push(table)
   }
@@ -164,16 +141,8 @@ export async function introspect(client: pg.Client): Promise<DatabaseSchema> {
   for (const t of triggers)
     tables.get(t.rel)?.triggers.push({ name: t.name, definition: t.definition })
   for (const s of sequences) {
-    namespace(s.ns).sequences.push({
-      name: s.name,
-      type: s.type,
-      start: s.start,
-      increment: s.increment,
-      min: s.min,
-      max: s.max,
-      cycle: s.cycle,
-      ownedBy: s.owned_by,
-    })
+    const { ns, ...sequence } = s
+    namespace(ns).sequences.push(sequence)
   }
   for (const e of enums) namespace(e.ns).enums.push({ name: e.name, values: e.values })
   for (const r of routines)
@@ -183,21 +152,7 @@ export async function introspect(client: pg.Client): Promise<DatabaseSchema> {
       definition: r.definition.trim(),
     })
 
-  for (const ns of model.values()) {
-    for (const list of [ns.tables, ns.views, ns.sequences, ns.enums]) list.sort(byName)
-    ns.routines.sort((a, b) => byName(a, b) || (a.signature < b.signature ? -1 : 1))
-    for (const table of ns.tables) {
-      for (const list of [
-        table.uniques,
-        table.indexes,
-        table.foreignKeys,
-        table.checks,
-        table.triggers,
-      ])
-        list.sort(byName)
-    }
-  }
-  return { dialect: 'postgres', namespaces: [...model.values()].sort(byName) }
+  return { dialect: 'postgres', namespaces: inStableOrder([...model.values()]) }
 }
 
 function toColumn(row: ColumnRow): Column {
@@ -237,15 +192,4 @@ function toForeignKey(row: ConstraintRow): ForeignKey {
 /** pg_get_constraintdef prints `CHECK ((expr))`, sometimes followed by NOT VALID or NO INHERIT. */
 function checkExpression(definition: string): string {
   return definition.replace(/^CHECK\s+/, '').replace(/\s+(NOT VALID|NO INHERIT)$/g, '')
-}
-
-function group<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>()
-  for (const item of items) {
-    const k = key(item)
-    const list = groups.get(k)
-    if (list) list.push(item)
-    else groups.set(k, [item])
-  }
-  return groups
 }
