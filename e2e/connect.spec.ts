@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net'
 import { expect, test } from '@playwright/test'
 import {
   authTestUser,
@@ -66,4 +67,27 @@ test('fills in fields instead of a URL', async ({ page }) => {
   await expect(dialog.getByTestId('error-panel')).toContainText(
     'Cannot reach PostgreSQL at 127.0.0.1:1',
   )
+})
+
+test('shows that a test is under way against a host that never answers, then says it timed out', async ({
+  page,
+}) => {
+  // Accepts connections and never replies, like a host behind a dropping firewall.
+  const silent = createServer(() => undefined)
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+  try {
+    await openSluice(page)
+    await page.getByRole('button', { name: 'Connect…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Connect to a database' })
+    await dialog
+      .getByLabel('Connection URL')
+      .fill(`postgres://postgres@127.0.0.1:${(silent.address() as AddressInfo).port}/postgres`)
+    await dialog.getByRole('button', { name: 'Test' }).click()
+    await expect(dialog.getByRole('status')).toHaveText('Testing the connection…')
+    await expect(dialog.getByRole('button', { name: 'Connect' })).toBeDisabled()
+    await expect(dialog.getByTestId('error-panel')).toContainText('Timed out', { timeout: 20_000 })
+    await expect(dialog.getByRole('status')).toHaveCount(0)
+  } finally {
+    silent.close()
+  }
 })

@@ -16,7 +16,13 @@ export async function startDesktopApp(): Promise<BrowserWindow> {
   await app.whenReady()
 
   const dataDir = app.getPath('userData')
-  const startUrl = await ensureDemoDatabase(dataDir, resourcesDir()).catch(() => null)
+  // Without the demo the app still opens, on the connection dialog; say why rather than hide it.
+  const startUrl = await ensureDemoDatabase(dataDir, resourcesDir()).catch((error: unknown) => {
+    console.error(
+      `Sluice could not build its demo database: ${error instanceof Error ? error.message : String(error)}`,
+    )
+    return null
+  })
   const service = new SluiceService({ version: app.getVersion(), startUrl })
   const pageUrl =
     process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(rendererDir(), 'index.html')).href

@@ -40,7 +40,7 @@ export function ConnectDialog({ client, onConnect, onClose }: Props) {
   const [mode, setMode] = useState<'url' | 'fields'>('url')
   const [url, setUrl] = useState('')
   const [fields, setFields] = useState<Fields>(emptyFields)
-  const [busy, setBusy] = useState(false)
+  const [busy, setBusy] = useState<'test' | 'connect' | null>(null)
   const [outcome, setOutcome] = useState<{ ok: string } | { error: SluiceErrorData } | null>(null)
 
   const currentUrl = (): string => {
@@ -59,7 +59,7 @@ export function ConnectDialog({ client, onConnect, onClose }: Props) {
   }
 
   const attempt = async (action: 'test' | 'connect') => {
-    setBusy(true)
+    setBusy(action)
     setOutcome(null)
     try {
       const target = currentUrl()
@@ -76,7 +76,7 @@ export function ConnectDialog({ client, onConnect, onClose }: Props) {
           error instanceof SluiceError ? error.data : { code: 'INTERNAL', message: String(error) },
       })
     } finally {
-      setBusy(false)
+      setBusy(null)
     }
   }
 
@@ -147,6 +147,11 @@ export function ConnectDialog({ client, onConnect, onClose }: Props) {
             )}
           </div>
         )}
+        {busy && (
+          <div className="busy-text" role="status">
+            {busy === 'test' ? 'Testing the connection…' : 'Connecting…'}
+          </div>
+        )}
         {outcome &&
           ('ok' in outcome ? (
             <div className="ok-text">{outcome.ok}</div>
@@ -154,10 +159,14 @@ export function ConnectDialog({ client, onConnect, onClose }: Props) {
             <ErrorPanel error={outcome.error} />
           ))}
         <div className="dialog-buttons">
-          <button onClick={() => void attempt('test')} disabled={busy}>
+          <button onClick={() => void attempt('test')} disabled={busy !== null}>
             Test
           </button>
-          <button className="primary" onClick={() => void attempt('connect')} disabled={busy}>
+          <button
+            className="primary"
+            onClick={() => void attempt('connect')}
+            disabled={busy !== null}
+          >
             Connect
           </button>
           <button onClick={onClose}>Close</button>
