@@ -17,5 +17,6 @@ export function blankTable(name: string, comment: string | null): Table {
     checks: [],
     triggers: [],
     comment,
+    options: [],
   }
 }

@@ -33,6 +33,8 @@ export interface Table {
   checks: CheckConstraint[]
   triggers: Trigger[]
   comment: string | null
+  /** Options written after the column list, as the dialect spells them: SQLite's `WITHOUT ROWID`, `STRICT`. */
+  options: string[]
 }
 
 /** The type families the rest of Sluice reasons about, whatever each database calls them. */
