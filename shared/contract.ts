@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { cellSchema } from './cells'
 import { sluiceErrorSchema } from './errors'
+import type { DatabaseSchema } from './schema/model'
 
 /**
  * The one API between the renderer and the engine. Each method has an input
@@ -18,20 +19,28 @@ export const dialectNameSchema = z.enum(['sqlite', 'postgres', 'mysql'])
 export const columnInfoSchema = z.object({ name: z.string(), type: z.string() })
 export type ColumnInfo = z.infer<typeof columnInfoSchema>
 
-export const tableColumnSchema = z.object({
-  name: z.string(),
-  type: z.string(),
-  nullable: z.boolean(),
-  primaryKey: z.boolean(),
+/** Names one table or view: what the lazy schema browser asks the engine to describe. */
+export const objectRefSchema = z.object({
+  /** PostgreSQL schema, MySQL database, or SQLite's `main`. */
+  schema: z.string().min(1).max(1000),
+  name: z.string().min(1).max(1000),
 })
+export type ObjectRef = z.infer<typeof objectRefSchema>
 
-export const tableSummarySchema = z.object({
-  schema: z.string(),
-  name: z.string(),
+/** A line of the schema browser, read before any table's details. */
+export const schemaObjectSchema = objectRefSchema.extend({
   kind: z.enum(['table', 'view']),
-  columns: z.array(tableColumnSchema),
+  /** From the database's statistics, never a COUNT(*); null when it keeps none. */
+  rowEstimate: z.number().nullable(),
 })
-export type TableSummary = z.infer<typeof tableSummarySchema>
+export type SchemaObject = z.infer<typeof schemaObjectSchema>
+
+/** Every namespace, empty ones too, and every table and view: names only, cheap at 10,000 tables. */
+export const schemaObjectsSchema = z.object({
+  namespaces: z.array(z.string()),
+  objects: z.array(schemaObjectSchema),
+})
+export type SchemaObjects = z.infer<typeof schemaObjectsSchema>
 
 const connectionInfoSchema = z.object({
   connectionId: id,
@@ -64,9 +73,18 @@ export const methods = {
     input: z.object({ connectionId: id }).strict(),
     output: empty,
   },
-  'schema.tables': {
+  'schema.objects': {
     input: z.object({ connectionId: id }).strict(),
-    output: z.object({ tables: z.array(tableSummarySchema) }),
+    output: schemaObjectsSchema,
+  },
+  /** One table or view in full, with the DDL that creates it. */
+  'schema.describe': {
+    input: z.object({ connectionId: id, object: objectRefSchema.strict() }).strict(),
+    output: z.object({
+      // Produced by the engine's own introspector, never by a caller, so it is typed, not re-validated.
+      model: z.custom<DatabaseSchema>(),
+      ddl: z.string(),
+    }),
   },
   'query.run': {
     input: z

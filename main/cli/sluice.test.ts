@@ -65,6 +65,43 @@ describe.each(allDialects)('sluice query on %s', (dialect) => {
   })
 })
 
+describe.each(allDialects)('sluice schema on %s', (dialect) => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createTestDatabase(dialect)
+    for (const sql of [
+      'CREATE TABLE parent (id int NOT NULL PRIMARY KEY)',
+      'CREATE TABLE child (id int NOT NULL PRIMARY KEY, parent_id int REFERENCES parent (id) ON DELETE CASCADE)',
+    ])
+      expect(sluice('query', '--url', db.url, sql).status).toBe(0)
+  })
+  afterAll(() => db.drop())
+
+  it('prints the DDL that recreates the schema by default', () => {
+    const { status, stdout, stderr } = sluice('schema', '--url', db.url)
+    expect(stderr).toBe('')
+    expect(status).toBe(0)
+    expect(stdout).toMatch(/CREATE TABLE ("public"\.)?[`"]child[`"]/)
+    expect(stdout).toMatch(
+      /FOREIGN KEY \([`"]parent_id[`"]\) REFERENCES ("public"\.)?[`"]parent[`"].*ON DELETE CASCADE/,
+    )
+  })
+
+  it('prints the schema model with --json', () => {
+    const { status, stdout } = sluice('schema', '--url', db.url, '--json')
+    expect(status).toBe(0)
+    const model = JSON.parse(stdout) as {
+      dialect: string
+      namespaces: { tables: { name: string }[] }[]
+    }
+    expect(model.dialect).toBe(dialect)
+    expect(model.namespaces.flatMap((n) => n.tables.map((t) => t.name))).toEqual([
+      'child',
+      'parent',
+    ])
+  })
+})
+
 describe('sluice errors', () => {
   it('names an unreachable server in one line', () => {
     const { status, stderr } = sluice(

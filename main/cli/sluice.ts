@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { SluiceError } from '../../shared/errors'
 import { desktopCommand } from './desktopCommand'
 import { queryCommand } from './queryCommand'
+import { schemaCommand } from './schemaCommand'
 import { serveCommand } from './serveCommand'
 import { version } from './version'
 
@@ -9,6 +10,7 @@ const usage = `Usage:
   sluice                                   open the desktop app (web mode if Electron is missing)
   sluice serve [--port N] [--no-open]      serve the UI on 127.0.0.1 and print its URL
   sluice query --url URL [--json] "SQL"    run one statement and print its rows
+  sluice schema --url URL [--json]         print the schema as DDL, or as the JSON model
 Options: --verbose prints error details; --version; --help`
 
 class UsageError extends Error {}
@@ -46,6 +48,15 @@ async function main(argv: string[]): Promise<void> {
     if (positionals.length !== 1)
       throw new UsageError('query needs exactly one SQL argument (quote it)')
     return queryCommand({ url: values.url, sql: positionals[0]!, json: values.json === true }, out)
+  }
+  if (command === 'schema') {
+    const { values, positionals } = parse(rest, {
+      url: { type: 'string' },
+      json: { type: 'boolean' },
+    } as const)
+    if (!values.url) throw new UsageError('schema needs --url URL')
+    if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}"`)
+    return schemaCommand({ url: values.url, json: values.json === true }, out)
   }
   throw new UsageError(`Unknown command "${command}"`)
 }

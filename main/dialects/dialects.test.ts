@@ -140,6 +140,13 @@ const longStream: Record<DialectName, string> = {
     'WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 10000000000) SELECT n FROM s',
 }
 
+/** Refreshes the statistics row estimates come from. */
+const analyze: Record<DialectName, string> = {
+  sqlite: 'ANALYZE',
+  postgres: 'ANALYZE listed',
+  mysql: 'ANALYZE TABLE listed',
+}
+
 describe.each(allDialects)('%s engine', (dialect) => {
   let db: TestDatabase
   let conn: DialectConnection
@@ -263,10 +270,13 @@ describe.each(allDialects)('%s engine', (dialect) => {
         `INSERT INTO ${quoteIdentifier(name)} VALUES (${quoteLiteral(name + " \\ '\n")})`,
       )
     }
-    const listed = await conn.listTables()
+    const { objects } = await conn.listObjects()
     for (const name of odd) {
-      expect(listed.find((t) => t.name === name)?.columns.map((c) => c.name)).toEqual([
-        name + ' col',
+      const object = objects.find((t) => t.name === name)!
+      expect(object.kind).toBe('table')
+      const described = await conn.introspect(object)
+      expect(described.namespaces[0]?.tables.map((t) => t.columns.map((c) => c.name))).toEqual([
+        [name + ' col'],
       ])
       expect((await collect(conn, `SELECT * FROM ${quoteIdentifier(name)}`)).rows).toEqual([
         [name + " \\ '\n"],
@@ -274,19 +284,33 @@ describe.each(allDialects)('%s engine', (dialect) => {
     }
   })
 
-  it('lists tables and their columns', async () => {
+  it('lists tables and views with row estimates, and describes one without the others', async () => {
     await collect(
       conn,
-      'CREATE TABLE listed (id int PRIMARY KEY, label varchar(20) NOT NULL, note text)',
+      'CREATE TABLE listed (id int NOT NULL PRIMARY KEY, label varchar(20) NOT NULL, note text)',
     )
-    const tables = await conn.listTables()
-    const listed = tables.find((t) => t.name === 'listed')
-    expect(listed?.kind).toBe('table')
-    expect(listed?.columns.map((c) => [c.name, c.nullable, c.primaryKey])).toEqual([
-      ['id', false, true],
-      ['label', false, false],
-      ['note', true, false],
+    await collect(conn, 'CREATE TABLE other_listed (id int PRIMARY KEY)')
+    await collect(conn, 'CREATE VIEW listed_view AS SELECT id FROM listed')
+    await collect(conn, "INSERT INTO listed VALUES (1, 'a', NULL), (2, 'b', NULL), (3, 'c', NULL)")
+    await collect(conn, analyze[dialect])
+    const { namespaces, objects } = await conn.listObjects()
+    const listed = objects.find((t) => t.name === 'listed')!
+    expect(namespaces).toContain(listed.schema)
+    expect(listed).toMatchObject({ kind: 'table', rowEstimate: 3 })
+    expect(objects.find((t) => t.name === 'listed_view')?.kind).toBe('view')
+
+    const model = await conn.introspect(listed)
+    const [ns] = model.namespaces
+    expect(ns?.views).toEqual([])
+    expect(ns?.tables.map((t) => t.name)).toEqual(['listed'])
+    expect(ns?.tables[0]?.columns.map((c) => [c.name, c.nullable])).toEqual([
+      ['id', false],
+      ['label', false],
+      ['note', true],
     ])
+    expect(ns?.tables[0]?.primaryKey?.columns).toEqual(['id'])
+    const view = await conn.introspect({ schema: listed.schema, name: 'listed_view' })
+    expect(view.namespaces[0]?.views.map((v) => v.columns)).toEqual([['id']])
   })
 })
 

@@ -1,6 +1,7 @@
 import type { Cell } from '../../shared/cells'
 import type { ConnectionTarget, DialectName } from '../../shared/connectionUrl'
-import type { ColumnInfo, TableSummary } from '../../shared/contract'
+import type { ColumnInfo, ObjectRef, SchemaObjects } from '../../shared/contract'
+import type { DatabaseSchema } from '../../shared/schema/model'
 
 /**
  * What differs between databases, stated once per dialect so that callers ask
@@ -36,7 +37,13 @@ export interface DialectConnection {
   stream(sql: string, options: StreamOptions): AsyncGenerator<StreamEvent, void, undefined>
   /** Stops the running statement, if any; the connection stays usable. */
   cancel(): Promise<boolean>
-  listTables(): Promise<TableSummary[]>
+  /** Names, kinds and row estimates of every table and view, in one cheap catalog read. */
+  listObjects(): Promise<SchemaObjects>
+  /**
+   * The schema model, read in a fixed number of batched catalog queries
+   * whatever the number of tables; with `only`, just that table or view.
+   */
+  introspect(only?: ObjectRef): Promise<DatabaseSchema>
   close(): Promise<void>
 }
 
@@ -53,4 +60,6 @@ export interface Dialect {
   quoteIdentifier(name: string): string
   /** The only way generated SQL embeds a string value. */
   quoteLiteral(value: string): string
+  /** CREATE statements, without terminating semicolons, that rebuild a model in an empty database. */
+  generateDdl(schema: DatabaseSchema): string[]
 }

@@ -60,7 +60,7 @@ describe('contract boundary', () => {
   })
 
   it('names a closed connection', async () => {
-    const result = await service.dispatch('schema.tables', { connectionId: 'gone' }, context)
+    const result = await service.dispatch('schema.objects', { connectionId: 'gone' }, context)
     expect(result).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 
@@ -98,6 +98,35 @@ describe.each(allDialects)('%s through the service', (dialect) => {
   afterEach(async () => {
     await service.close()
     await db.drop()
+  })
+
+  it('describes one table with its DDL, and names one that is gone', async () => {
+    const context = recorder()
+    await start(
+      context,
+      'ddl',
+      'CREATE TABLE described (id int NOT NULL PRIMARY KEY, note varchar(20))',
+    )
+    await context.next('query.done', 'ddl')
+    const listed = await service.dispatch('schema.objects', { connectionId }, context)
+    if (!listed.ok) throw new Error(listed.error.message)
+    const { objects } = listed.result as { objects: { schema: string; name: string }[] }
+    const { schema, name } = objects.find((o) => o.name === 'described')!
+    const object = { schema, name }
+    const described = await service.dispatch('schema.describe', { connectionId, object }, context)
+    expect(described).toMatchObject({
+      ok: true,
+      result: { ddl: expect.stringMatching(/^CREATE TABLE .*described/) },
+    })
+    const gone = await service.dispatch(
+      'schema.describe',
+      { connectionId, object: { ...object, name: 'never_was' } },
+      context,
+    )
+    expect(gone).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: expect.stringContaining('never_was') },
+    })
   })
 
   it('sends no more than the credit window until the client acknowledges', async () => {

@@ -11,7 +11,7 @@ import {
   type SluiceEvent,
 } from '../../shared/contract'
 import { SluiceError } from '../../shared/errors'
-import { connectUrl } from '../dialects/registry'
+import { connectUrl, dialects } from '../dialects/registry'
 import type { DialectConnection } from '../dialects/types'
 import { RunningQuery } from './RunningQuery'
 import { toErrorData } from './toErrorData'
@@ -114,9 +114,23 @@ export class SluiceService {
       return {}
     },
 
-    'schema.tables': async ({ connectionId }) => ({
-      tables: await this.connection(connectionId).listTables(),
-    }),
+    'schema.objects': async ({ connectionId }) => this.connection(connectionId).listObjects(),
+
+    'schema.describe': async ({ connectionId, object }) => {
+      const connection = this.connection(connectionId)
+      const model = await connection.introspect(object)
+      const found = model.namespaces.some((ns) => ns.tables.length > 0 || ns.views.length > 0)
+      if (!found)
+        throw new SluiceError({
+          code: 'NOT_FOUND',
+          message: `No table or view "${object.name}" in "${object.schema}"; it may have been dropped`,
+        })
+      const ddl = dialects[connection.dialect]
+        .generateDdl(model)
+        .map((statement) => `${statement};`)
+        .join('\n\n')
+      return { model, ddl }
+    },
 
     'query.run': async ({ connectionId, queryId, sql, batchSize }, context) => {
       const connection = this.connection(connectionId)

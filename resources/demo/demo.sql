@@ -52,3 +52,6 @@ SELECT 'Article number ' || i,
        CASE WHEN i % 7 = 0 THEN NULL ELSE datetime('2024-01-01', '+' || (i % 700) || ' days', '+' || (i % 86400) || ' seconds') END,
        1 + (i % 200)
 FROM n;
+
+-- Statistics for the schema browser's row estimates.
+ANALYZE;

@@ -6,11 +6,13 @@ import mysql, {
 } from 'mysql2'
 import type { Cell } from '../../../shared/cells'
 import type { ServerTarget } from '../../../shared/connectionUrl'
-import type { TableSummary } from '../../../shared/contract'
+import type { ObjectRef, SchemaObjects } from '../../../shared/contract'
+import type { DatabaseSchema } from '../../../shared/schema/model'
 import { SluiceError } from '../../../shared/errors'
 import type { ConnectOptions, DialectConnection, StreamEvent, StreamOptions } from '../types'
 import { columnTypeName, convertersFor } from './cellConverters'
-import { listTables } from './listTables'
+import { introspect } from './introspect'
+import { listObjects } from './listObjects'
 import { toSluiceError } from './toSluiceError'
 
 /** Batches buffered ahead of the consumer before the socket is paused. */
@@ -126,9 +128,20 @@ export class MysqlConnection implements DialectConnection {
     return true
   }
 
-  async listTables(): Promise<TableSummary[]> {
+  listObjects(): Promise<SchemaObjects> {
+    return this.catalog(() => listObjects(this.conn))
+  }
+
+  introspect(only?: ObjectRef): Promise<DatabaseSchema> {
+    return this.catalog(() => introspect(this.conn, only ?? null))
+  }
+
+  /** Catalog reads share the session, behind any running statement's rows: they refuse while one runs. */
+  private async catalog<T>(read: () => Promise<T>): Promise<T> {
+    if (this.running)
+      throw new SluiceError({ code: 'BUSY', message: 'This connection is running a statement' })
     try {
-      return await listTables(this.conn)
+      return await read()
     } catch (error) {
       throw toSluiceError(error, this.where)
     }

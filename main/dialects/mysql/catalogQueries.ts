@@ -1,42 +1,50 @@
 /**
  * The batched information_schema queries behind MySQL/MariaDB introspection,
- * each for the whole current database. `?` is bound to DATABASE() by the caller.
+ * each for the whole current database, or with `only` for one table or view,
+ * whose name the caller binds to the `?`.
  */
-export const tablesSql = `
+const one = (only: boolean, column: string) => (only ? ` AND ${column} = ?` : '')
+export const tablesSql = (only = false) => `
 SELECT TABLE_NAME AS name, TABLE_TYPE AS type, TABLE_COMMENT AS comment, TABLE_COLLATION AS collation
-FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()`
+FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()${one(only, 'TABLE_NAME')}`
 
-export const columnsSql = `
+export const columnsSql = (only = false) => `
 SELECT TABLE_NAME AS tbl, COLUMN_NAME AS name, COLUMN_TYPE AS type, DATA_TYPE AS dataType, IS_NULLABLE AS nullable,
        COLUMN_DEFAULT AS dflt, EXTRA AS extra, GENERATION_EXPRESSION AS generation, COLLATION_NAME AS collation,
        COLUMN_COMMENT AS comment
-FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()
+FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()${one(only, 'TABLE_NAME')}
 ORDER BY TABLE_NAME, ORDINAL_POSITION`
 
-export const indexesSql = `
+export const indexesSql = (only = false) => `
 SELECT TABLE_NAME AS tbl, INDEX_NAME AS name, NON_UNIQUE AS nonUnique, COLUMN_NAME AS col, SUB_PART AS subPart,
        COLLATION AS direction, INDEX_TYPE AS method
-FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()
+FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()${one(only, 'TABLE_NAME')}
 ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`
 
-export const foreignKeysSql = `
+export const foreignKeysSql = (only = false) => `
 SELECT k.TABLE_NAME AS tbl, k.CONSTRAINT_NAME AS name, k.COLUMN_NAME AS col,
        k.REFERENCED_TABLE_SCHEMA AS refSchema, k.REFERENCED_TABLE_NAME AS refTable, k.REFERENCED_COLUMN_NAME AS refCol,
        r.UPDATE_RULE AS onUpdate, r.DELETE_RULE AS onDelete
 FROM information_schema.KEY_COLUMN_USAGE k
 JOIN information_schema.REFERENTIAL_CONSTRAINTS r
   ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME
-WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_NAME IS NOT NULL
+WHERE k.TABLE_SCHEMA = DATABASE()${one(only, 'k.TABLE_NAME')} AND k.REFERENCED_TABLE_NAME IS NOT NULL
 ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION`
 
-export const checksSql = `
-SELECT * FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()`
+export const checksSql = (only = false) => `
+SELECT * FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()${one(only, 'TABLE_NAME')}`
 
-export const viewsSql = `
-SELECT TABLE_NAME AS name, VIEW_DEFINITION AS definition FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()`
+export const viewsSql = (only = false) => `
+SELECT TABLE_NAME AS name, VIEW_DEFINITION AS definition FROM information_schema.VIEWS WHERE TABLE_SCHEMA = DATABASE()${one(only, 'TABLE_NAME')}`
 
-export const triggersSql = `
+export const triggersSql = (only = false) => `
 SELECT TRIGGER_NAME AS name, EVENT_OBJECT_TABLE AS tbl, ACTION_TIMING AS timing, EVENT_MANIPULATION AS event,
        ACTION_STATEMENT AS statement
-FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()
+FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE()${one(only, 'EVENT_OBJECT_TABLE')}
 ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER`
+
+export const objectsSql = `
+SELECT TABLE_SCHEMA AS \`schema\`, TABLE_NAME AS name, IF(TABLE_TYPE = 'VIEW', 'view', 'table') AS kind,
+       TABLE_ROWS AS rowEstimate
+FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()
+ORDER BY TABLE_NAME`

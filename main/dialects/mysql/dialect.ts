@@ -1,6 +1,7 @@
 import { SluiceError } from '../../../shared/errors'
 import { quoteIdentifier, quoteLiteral } from '../../../shared/sql/quote'
 import type { Dialect } from '../types'
+import { generateDdl } from './generateDdl'
 import { MysqlConnection } from './MysqlConnection'
 
 export const mysqlDialect: Dialect = {
@@ -13,4 +14,5 @@ export const mysqlDialect: Dialect = {
   },
   quoteIdentifier: (name) => quoteIdentifier('mysql', name),
   quoteLiteral: (value) => quoteLiteral('mysql', value),
+  generateDdl,
 }

@@ -1,4 +1,5 @@
 import type { Connection, RowDataPacket } from 'mysql2'
+import type { ObjectRef } from '../../../shared/contract'
 import type {
   Column,
   DatabaseSchema,
@@ -59,11 +60,18 @@ function isJsonCheck(check: CheckRow): boolean {
   return check.CHECK_CLAUSE === `json_valid(\`${check.CONSTRAINT_NAME.replaceAll('`', '``')}\`)`
 }
 
-/** The current database in seven information_schema queries, however many tables it holds. */
-export async function introspect(conn: Connection): Promise<DatabaseSchema> {
+/**
+ * The current database in seven information_schema queries, however many
+ * tables it holds; with `only`, one table or view, for the lazy browser.
+ */
+export async function introspect(
+  conn: Connection,
+  only: ObjectRef | null = null,
+): Promise<DatabaseSchema> {
+  const scoped = only !== null
   const rows = <T>(sql: string) =>
     new Promise<T[]>((resolve, reject) =>
-      conn.query<RowDataPacket[]>(sql, (error, result) =>
+      conn.query<RowDataPacket[]>(sql, scoped ? [only.name] : [], (error, result) =>
         error ? reject(error) : resolve(result as unknown as T[]),
       ),
     )
@@ -73,19 +81,19 @@ export async function introspect(conn: Connection): Promise<DatabaseSchema> {
     type: string
     comment: string
     collation: string | null
-  }>(q.tablesSql)
-  const columns = await rows<ColumnRow>(q.columnsSql)
-  const indexes = await rows<IndexRow>(q.indexesSql)
-  const foreignKeys = await rows<ForeignKeyRow>(q.foreignKeysSql)
-  const checks = await rows<CheckRow>(q.checksSql)
-  const views = await rows<{ name: string; definition: string }>(q.viewsSql)
+  }>(q.tablesSql(scoped))
+  const columns = await rows<ColumnRow>(q.columnsSql(scoped))
+  const indexes = await rows<IndexRow>(q.indexesSql(scoped))
+  const foreignKeys = await rows<ForeignKeyRow>(q.foreignKeysSql(scoped))
+  const checks = await rows<CheckRow>(q.checksSql(scoped))
+  const views = await rows<{ name: string; definition: string }>(q.viewsSql(scoped))
   const triggers = await rows<{
     name: string
     tbl: string
     timing: string
     event: string
     statement: string
-  }>(q.triggersSql)
+  }>(q.triggersSql(scoped))
 
   const jsonColumns = new Set(
     checks.filter(isJsonCheck).map((c) => `${c.TABLE_NAME}\0${c.CONSTRAINT_NAME}`),

@@ -2,11 +2,13 @@ import pg from 'pg'
 import Cursor from 'pg-cursor'
 import type { Cell } from '../../../shared/cells'
 import type { ServerTarget } from '../../../shared/connectionUrl'
-import type { ColumnInfo, TableSummary } from '../../../shared/contract'
+import type { ColumnInfo, ObjectRef, SchemaObjects } from '../../../shared/contract'
+import type { DatabaseSchema } from '../../../shared/schema/model'
 import { SluiceError } from '../../../shared/errors'
 import type { ConnectOptions, DialectConnection, StreamEvent, StreamOptions } from '../types'
 import { cellTypes } from './cellParsers'
-import { listTables } from './listTables'
+import { introspect } from './introspect'
+import { listObjects } from './listObjects'
 import { toSluiceError } from './toSluiceError'
 
 type Row = unknown[]
@@ -135,9 +137,20 @@ export class PostgresConnection implements DialectConnection {
     }
   }
 
-  async listTables(): Promise<TableSummary[]> {
+  listObjects(): Promise<SchemaObjects> {
+    return this.catalog(() => listObjects(this.client))
+  }
+
+  introspect(only?: ObjectRef): Promise<DatabaseSchema> {
+    return this.catalog(() => introspect(this.client, only ?? null))
+  }
+
+  /** Catalog reads share the session, so they wait for no open cursor: they refuse while one runs. */
+  private async catalog<T>(read: () => Promise<T>): Promise<T> {
+    if (this.running)
+      throw new SluiceError({ code: 'BUSY', message: 'This connection is running a statement' })
     try {
-      return await listTables(this.client)
+      return await read()
     } catch (error) {
       throw toSluiceError(error, this.where)
     }

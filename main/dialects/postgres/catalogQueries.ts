@@ -4,20 +4,26 @@
  * is avoided: its constraint views take about a minute on 2,000 tables.
  */
 const userNamespace = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'`
+
+/**
+ * Narrows a query on relations to one table or view for the lazy browser:
+ * `$1` is bound to its schema and `$2` to its name.
+ */
+export const oneRelation = ` AND n.nspname = $1 AND c.relname = $2`
 const notFromExtension = (oid: string) =>
   `NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = ${oid} AND x.deptype = 'e')`
 
 export const namespacesSql = `
 SELECT n.nspname AS name FROM pg_namespace n WHERE ${userNamespace} ORDER BY 1`
 
-export const relationsSql = `
+export const relationsSql = (scope = '') => `
 SELECT c.oid::int8 AS oid, n.nspname AS ns, c.relname AS name, c.relkind AS kind,
        obj_description(c.oid, 'pg_class') AS comment,
        CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END AS definition
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition AND ${userNamespace} AND ${notFromExtension('c.oid')}`
+WHERE c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition AND ${userNamespace} AND ${notFromExtension('c.oid')}${scope}`
 
-export const columnsSql = `
+export const columnsSql = (scope = '') => `
 SELECT a.attrelid::int8 AS rel, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type,
        t.typname, t.typtype, t.typcategory, a.attnotnull AS not_null,
        pg_get_expr(d.adbin, d.adrelid, true) AS default_expr, a.attidentity AS identity, a.attgenerated AS generated,
@@ -29,13 +35,13 @@ JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 LEFT JOIN pg_collation co ON co.oid = a.attcollation
-WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm') AND ${userNamespace}
+WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm') AND ${userNamespace}${scope}
 ORDER BY a.attrelid, a.attnum`
 
 const attributeNames = (rel: string, keys: string) =>
   `ARRAY(SELECT a.attname::text FROM unnest(${keys}) WITH ORDINALITY k(num, ord) JOIN pg_attribute a ON a.attrelid = ${rel} AND a.attnum = k.num ORDER BY k.ord)`
 
-export const constraintsSql = `
+export const constraintsSql = (scope = '') => `
 SELECT con.conrelid::int8 AS rel, con.conname AS name, con.contype AS type,
        ${attributeNames('con.conrelid', 'con.conkey')} AS columns,
        fn.nspname AS ref_ns, fc.relname AS ref_table,
@@ -48,9 +54,9 @@ JOIN pg_class c ON c.oid = con.conrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN pg_class fc ON fc.oid = con.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
-WHERE con.contype IN ('p', 'u', 'f', 'c') AND ${userNamespace}`
+WHERE con.contype IN ('p', 'u', 'f', 'c') AND ${userNamespace}${scope}`
 
-export const indexesSql = `
+export const indexesSql = (scope = '') => `
 SELECT i.indrelid::int8 AS rel, ic.relname AS name, i.indisunique AS is_unique, am.amname AS method,
        pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
        ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) k ORDER BY k) AS parts,
@@ -61,13 +67,13 @@ JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_am am ON am.oid = ic.relam
 JOIN pg_class c ON c.oid = i.indrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE ${userNamespace}
+WHERE ${userNamespace}${scope}
   AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))`
 
-export const triggersSql = `
+export const triggersSql = (scope = '') => `
 SELECT t.tgrelid::int8 AS rel, t.tgname AS name, pg_get_triggerdef(t.oid, true) AS definition
 FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE NOT t.tgisinternal AND ${userNamespace}
+WHERE NOT t.tgisinternal AND ${userNamespace}${scope}
 ORDER BY t.tgname`
 
 export const sequencesSql = `
@@ -93,3 +99,11 @@ SELECT n.nspname AS ns, p.proname AS name, pg_get_function_identity_arguments(p.
        pg_get_functiondef(p.oid) AS definition
 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
 WHERE p.prokind IN ('f', 'p') AND ${userNamespace} AND ${notFromExtension('p.oid')}`
+
+export const objectsSql = `
+SELECT n.nspname AS schema, c.relname AS name,
+       CASE WHEN c.relkind IN ('v', 'm') THEN 'view' ELSE 'table' END AS kind,
+       CASE WHEN c.relkind <> 'v' AND c.reltuples >= 0 THEN c.reltuples::float8 END AS "rowEstimate"
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p', 'v', 'm') AND NOT c.relispartition AND ${userNamespace}
+ORDER BY 1, 2`

@@ -1,4 +1,5 @@
 import type pg from 'pg'
+import type { ObjectRef } from '../../../shared/contract'
 import type {
   Column,
   DatabaseSchema,
@@ -78,18 +79,27 @@ const actions: Record<string, ReferentialAction> = {
   d: 'set default',
 }
 
-/** The whole schema in nine catalog queries, however many tables there are. */
-export async function introspect(client: pg.Client): Promise<DatabaseSchema> {
-  const rows = async <T extends object>(sql: string) => (await client.query<T>(sql)).rows
-  const namespaces = await rows<{ name: string }>(q.namespacesSql)
-  const relations = await rows<RelationRow>(q.relationsSql)
-  const columns = await rows<ColumnRow>(q.columnsSql)
-  const constraints = await rows<ConstraintRow>(q.constraintsSql)
-  const indexes = await rows<IndexRow>(q.indexesSql)
-  const triggers = await rows<TriggerRow>(q.triggersSql)
-  const sequences = await rows<Sequence & { ns: string }>(q.sequencesSql)
-  const enums = await rows<{ ns: string; name: string; values: string[] }>(q.enumsSql)
-  const routines = await rows<{ ns: string; name: string; signature: string; definition: string }>(
+/**
+ * The whole schema in nine catalog queries, however many tables there are;
+ * with `only`, one table or view and nothing else, for the lazy browser.
+ */
+export async function introspect(
+  client: pg.Client,
+  only: ObjectRef | null = null,
+): Promise<DatabaseSchema> {
+  const scope = only ? q.oneRelation : ''
+  const values = only ? [only.schema, only.name] : []
+  const rows = async <T extends object>(sql: string) => (await client.query<T>(sql, values)).rows
+  const whole = async <T extends object>(sql: string) => (only ? [] : rows<T>(sql))
+  const namespaces = only ? [{ name: only.schema }] : await rows<{ name: string }>(q.namespacesSql)
+  const relations = await rows<RelationRow>(q.relationsSql(scope))
+  const columns = await rows<ColumnRow>(q.columnsSql(scope))
+  const constraints = await rows<ConstraintRow>(q.constraintsSql(scope))
+  const indexes = await rows<IndexRow>(q.indexesSql(scope))
+  const triggers = await rows<TriggerRow>(q.triggersSql(scope))
+  const sequences = await whole<Sequence & { ns: string }>(q.sequencesSql)
+  const enums = await whole<{ ns: string; name: string; values: string[] }>(q.enumsSql)
+  const routines = await whole<{ ns: string; name: string; signature: string; definition: string }>(
     q.routinesSql,
   )
 

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { SqliteTarget } from '../../../shared/connectionUrl'
-import type { TableSummary } from '../../../shared/contract'
+import type { ObjectRef, SchemaObjects } from '../../../shared/contract'
 import { SluiceError } from '../../../shared/errors'
+import type { DatabaseSchema } from '../../../shared/schema/model'
 import type { DialectConnection, StreamEvent, StreamOptions } from '../types'
 import { sqliteNativeBinding } from './nativeBinding'
 import { creditWindow, type FromWorker, type ToWorker, type WorkerData } from './protocol'
@@ -99,14 +100,26 @@ export class SqliteConnection implements DialectConnection {
     return true
   }
 
-  async listTables(): Promise<TableSummary[]> {
+  async listObjects(): Promise<SchemaObjects> {
+    const reply = await this.ask({ type: 'objects' })
+    if (reply.type !== 'objects') throw unexpected(reply)
+    return reply.objects
+  }
+
+  async introspect(only?: ObjectRef): Promise<DatabaseSchema> {
+    const reply = await this.ask({ type: 'introspect', only: only?.name ?? null })
+    if (reply.type !== 'schema') throw unexpected(reply)
+    return reply.schema
+  }
+
+  /** A request answered by one reply; the worker serves one thing at a time, so none while a statement runs. */
+  private async ask(message: ToWorker): Promise<FromWorker> {
     if (this.running)
       throw new SluiceError({ code: 'BUSY', message: 'This connection is running a statement' })
-    this.send({ type: 'tables' })
+    this.send(message)
     const reply = await this.mailbox.next()
     if (reply.type === 'error') throw new SluiceError(reply.error)
-    if (reply.type !== 'tables') throw unexpected(reply)
-    return reply.tables
+    return reply
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,7 @@
 import { SluiceError } from '../../../shared/errors'
 import { quoteIdentifier, quoteLiteral } from '../../../shared/sql/quote'
 import type { Dialect } from '../types'
+import { generateDdl } from './generateDdl'
 import { SqliteConnection } from './SqliteConnection'
 
 export const sqliteDialect: Dialect = {
@@ -13,4 +14,5 @@ export const sqliteDialect: Dialect = {
   },
   quoteIdentifier: (name) => quoteIdentifier('sqlite', name),
   quoteLiteral: (value) => quoteLiteral('sqlite', value),
+  generateDdl,
 }

@@ -1,12 +1,15 @@
 import type { Cell } from '../../../shared/cells'
-import type { ColumnInfo, TableSummary } from '../../../shared/contract'
+import type { ColumnInfo, SchemaObjects } from '../../../shared/contract'
+import type { DatabaseSchema } from '../../../shared/schema/model'
 import type { SluiceErrorData } from '../../../shared/errors'
 
 /** Messages between a SQLite connection and the worker thread that owns its database handle. */
 export type ToWorker =
   | { type: 'open'; file: string }
   | { type: 'run'; sql: string; batchSize: number }
-  | { type: 'tables' }
+  | { type: 'objects' }
+  /** The schema model; `only` names one table or view. */
+  | { type: 'introspect'; only: string | null }
   | { type: 'close' }
 
 export type FromWorker =
@@ -16,7 +19,8 @@ export type FromWorker =
   | { type: 'columns'; columns: ColumnInfo[] }
   | { type: 'rows'; rows: Cell[][] }
   | { type: 'done'; affectedRows: number | null }
-  | { type: 'tables'; tables: TableSummary[] }
+  | { type: 'objects'; objects: SchemaObjects }
+  | { type: 'schema'; schema: DatabaseSchema }
   | { type: 'closed' }
   | { type: 'error'; error: SluiceErrorData }
 

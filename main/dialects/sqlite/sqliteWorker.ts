@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3'
 import { parentPort, workerData } from 'node:worker_threads'
 import type { Cell } from '../../../shared/cells'
-import type { TableSummary } from '../../../shared/contract'
 import { SluiceError, type SluiceErrorData } from '../../../shared/errors'
 import { bytesCell, floatCell, integerCell, jsonCell } from '../encodeCell'
 import { positionOfNearText } from '../errorPosition'
+import { introspect } from './introspect'
+import { listObjects } from './listObjects'
 import type { FromWorker, ToWorker, WorkerData } from './protocol'
 
 /**
@@ -18,12 +19,6 @@ const port = parentPort!
 const { credits: sharedCredits, nativeBinding } = workerData as WorkerData
 const credits = new Int32Array(sharedCredits)
 let db: Database.Database | undefined
-
-const listTablesSql = `
-SELECT m.name, m.type, p.name, p.type, p."notnull", p.pk
-FROM sqlite_schema m JOIN pragma_table_info(m.name) p
-WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
-ORDER BY m.name, p.cid`
 
 port.on('message', (message: ToWorker) => {
   try {
@@ -48,8 +43,10 @@ function handle(message: ToWorker): void {
     }
     case 'run':
       return run(open(), message.sql, message.batchSize)
-    case 'tables':
-      return post({ type: 'tables', tables: listTables(open()) })
+    case 'objects':
+      return post({ type: 'objects', objects: listObjects(open()) })
+    case 'introspect':
+      return post({ type: 'schema', schema: introspect(open(), message.only) })
     case 'close':
       db?.close()
       db = undefined
@@ -97,32 +94,6 @@ function toCell(value: unknown, json: boolean): Cell {
   if (typeof value === 'string') return json ? jsonCell(value) : value
   if (value instanceof Uint8Array) return bytesCell(value)
   return String(value)
-}
-
-function listTables(database: Database.Database): TableSummary[] {
-  const rows = database.prepare(listTablesSql).raw(true).all() as [
-    string,
-    string,
-    string,
-    string,
-    number,
-    number,
-  ][]
-  const tables: TableSummary[] = []
-  let current: TableSummary | undefined
-  for (const [name, kind, column, type, notNull, pk] of rows) {
-    if (current?.name !== name) {
-      current = { schema: 'main', name, kind: kind === 'view' ? 'view' : 'table', columns: [] }
-      tables.push(current)
-    }
-    current.columns.push({
-      name: column,
-      type,
-      nullable: notNull === 0 && pk === 0,
-      primaryKey: pk > 0,
-    })
-  }
-  return tables
 }
 
 function open(): Database.Database {
