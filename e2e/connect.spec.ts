@@ -35,6 +35,10 @@ for (const dialect of ['postgres', 'mysql'] as const) {
 
       await runSql(page, 'CREATE TABLE visits (id int PRIMARY KEY, note varchar(20))')
       await expect(page.getByTestId('query-status')).toHaveText('Done')
+      // The browser reads the schema again after DDL.
+      await expect(
+        page.getByRole('tree', { name: 'Schema' }).getByRole('treeitem', { name: 'visits' }),
+      ).toBeVisible()
       await runSql(page, "INSERT INTO visits VALUES (1, 'first'), (2, NULL)")
       await expect(page.getByTestId('row-count')).toHaveText('2 rows affected')
       await runSql(page, 'SELECT * FROM visits ORDER BY id')

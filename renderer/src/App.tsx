@@ -1,15 +1,19 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
-import type { ConnectionInfo, TableSummary } from '../../shared/contract'
+import type { ConnectionInfo, SchemaObject } from '../../shared/contract'
 import { SluiceError, type SluiceErrorData } from '../../shared/errors'
 import { qualifiedName } from '../../shared/sql/quote'
 import { createClient } from './client/createClient'
 import { ConnectDialog } from './components/ConnectDialog'
 import { ErrorPanel } from './components/ErrorPanel'
 import { ResultsGrid } from './components/ResultsGrid'
-import { SchemaTree } from './components/SchemaTree'
+import { SchemaBrowser } from './components/SchemaBrowser'
 import { SqlEditor, type SqlEditorHandle } from './components/SqlEditor'
 import { StatusBar } from './components/StatusBar'
+import { TableView } from './components/TableView'
 import { QueryRun, type QuerySnapshot } from './query/QueryRun'
+import { changesSchema } from './schema/changesSchema'
+import { objectKey } from './schema/treeRows'
+import { useSchema } from './schema/useSchema'
 
 const starterSql = `-- Ctrl+Enter runs the statement under the cursor, or the selection.
 SELECT name, json_extract(data, '$.type') AS type FROM pets;
@@ -26,27 +30,15 @@ export function App() {
   const client = useMemo(createClient, [])
   const editor = useRef<SqlEditorHandle>(null)
   const [connection, setConnection] = useState<ConnectionInfo | null>(null)
-  const [tables, setTables] = useState<TableSummary[] | null>(null)
-  const [schemaError, setSchemaError] = useState<string | null>(null)
+  const schema = useSchema(client, connection?.connectionId ?? null)
+  /** The table view on show, or null for the query editor. */
+  const [shown, setShown] = useState<SchemaObject | null>(null)
   const [startupError, setStartupError] = useState<SluiceErrorData | null>(null)
   const [showConnect, setShowConnect] = useState(false)
   const [run, setRun] = useState<QueryRun | null>(null)
   const snapshot: QuerySnapshot | null = useSyncExternalStore(
     run?.subscribe ?? noSubscribe,
     run?.getSnapshot ?? noSnapshot,
-  )
-
-  const loadTables = useCallback(
-    async (connectionId: string) => {
-      setTables(null)
-      setSchemaError(null)
-      try {
-        setTables((await client.call('schema.tables', { connectionId })).tables)
-      } catch (error) {
-        setSchemaError(toErrorData(error).message)
-      }
-    },
-    [client],
   )
 
   const connect = useCallback(
@@ -58,10 +50,10 @@ export function App() {
           .catch(() => undefined)
       setConnection(opened)
       setRun(null)
+      setShown(null)
       setShowConnect(false)
-      await loadTables(opened.connectionId)
     },
-    [client, connection, loadTables],
+    [client, connection],
   )
 
   useEffect(() => {
@@ -87,15 +79,30 @@ export function App() {
     if (target?.sql) execute(target.sql, target.offset)
   }, [execute])
 
-  const openTable = useCallback(
-    (table: TableSummary) => {
+  const openRows = useCallback(
+    (object: SchemaObject) => {
       if (!connection) return
-      const sql = `SELECT * FROM ${qualifiedName(connection.dialect, table.schema, table.name)}`
+      const sql = `SELECT * FROM ${qualifiedName(connection.dialect, object.schema, object.name)}`
+      setShown(null)
       editor.current?.setText(sql + '\n')
       execute(sql, 0)
     },
     [connection, execute],
   )
+
+  const showObject = useCallback(
+    (object: SchemaObject) => {
+      schema.describe(object)
+      setShown(object)
+    },
+    [schema],
+  )
+
+  // The browser follows DDL run in the editor.
+  const refreshSchema = schema.refresh
+  useEffect(() => {
+    if (run && snapshot?.status === 'done' && changesSchema(run.sql)) refreshSchema()
+  }, [run, snapshot?.status, refreshSchema])
 
   useEffect(() => {
     const error = snapshot?.error
@@ -123,31 +130,52 @@ export function App() {
       </header>
       <div className="body">
         <aside className="sidebar">
-          {connection && <SchemaTree tables={tables} error={schemaError} onOpen={openTable} />}
+          {connection && <SchemaBrowser state={schema} onShow={showObject} onOpenRows={openRows} />}
         </aside>
         <main className="workspace">
-          <SqlEditor
-            ref={editor}
-            dialect={connection?.dialect ?? 'sqlite'}
-            initialText={starterSql}
-            onRun={runCurrent}
-          />
-          <section className="results">
-            {startupError && <ErrorPanel error={startupError} />}
-            {snapshot?.error && <ErrorPanel error={snapshot.error} />}
-            {run && snapshot && snapshot.columns.length > 0 && (
-              <ResultsGrid
-                columns={snapshot.columns}
-                rows={run.rows}
-                rowCount={snapshot.rowCount}
-              />
+          <nav className="workspace-tabs" role="tablist" aria-label="Workspace">
+            <button role="tab" aria-selected={shown === null} onClick={() => setShown(null)}>
+              Query
+            </button>
+            {shown && (
+              <button role="tab" aria-selected="true">
+                {shown.name}
+              </button>
             )}
-          </section>
-          <StatusBar
-            snapshot={snapshot}
-            connectionTitle={connection?.dialect ?? ''}
-            onCancel={() => void run?.cancel()}
-          />
+          </nav>
+          {shown && connection && (
+            <TableView
+              key={objectKey(shown)}
+              dialect={connection.dialect}
+              object={shown}
+              details={schema.details.get(objectKey(shown))}
+              onOpenRows={() => openRows(shown)}
+            />
+          )}
+          <div className="query-pane" hidden={shown !== null}>
+            <SqlEditor
+              ref={editor}
+              dialect={connection?.dialect ?? 'sqlite'}
+              initialText={starterSql}
+              onRun={runCurrent}
+            />
+            <section className="results">
+              {startupError && <ErrorPanel error={startupError} />}
+              {snapshot?.error && <ErrorPanel error={snapshot.error} />}
+              {run && snapshot && snapshot.columns.length > 0 && (
+                <ResultsGrid
+                  columns={snapshot.columns}
+                  rows={run.rows}
+                  rowCount={snapshot.rowCount}
+                />
+              )}
+            </section>
+            <StatusBar
+              snapshot={snapshot}
+              connectionTitle={connection?.dialect ?? ''}
+              onCancel={() => void run?.cancel()}
+            />
+          </div>
         </main>
       </div>
       {showConnect && (

@@ -71,7 +71,7 @@ function defaultValue(text: string): string {
 function foreignKey(fk: ForeignKey): string {
   const deferrable =
     fk.deferrable === 'not deferrable' ? '' : ` DEFERRABLE ${fk.deferrable.toUpperCase()}`
-  return `${named(fk.name)}FOREIGN KEY (${fk.columns.map(id).join(', ')}) REFERENCES ${id(fk.referencedTable)} (${fk.referencedColumns.map(id).join(', ')}) ${action('DELETE', fk.onDelete)}${action('UPDATE', fk.onUpdate)}${deferrable}`
+  return `${named(fk.name)}FOREIGN KEY (${fk.columns.map(id).join(', ')}) REFERENCES ${id(fk.referencedTable)} (${fk.referencedColumns.map(id).join(', ')})${action('DELETE', fk.onDelete)}${action('UPDATE', fk.onUpdate)}${deferrable}`
 }
 
 const action = (event: string, what: ForeignKey['onDelete']) =>

@@ -1,6 +1,7 @@
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react'
 import type { DialectName } from '../../../shared/connectionUrl'
 import { statementAt } from '../../../shared/sql/splitStatements'
+import { languageOf } from '../monaco/languageOf'
 import { monaco } from '../monaco/monaco'
 
 export interface RunTarget {
@@ -23,8 +24,6 @@ interface Props {
   initialText: string
   onRun(): void
 }
-
-const languageOf: Record<DialectName, string> = { sqlite: 'sql', postgres: 'pgsql', mysql: 'mysql' }
 
 export const SqlEditor = forwardRef<SqlEditorHandle, Props>(function SqlEditor(
   { dialect, initialText, onRun },

@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ObjectRef, SchemaObjects } from '../../../shared/contract'
+import { SluiceError } from '../../../shared/errors'
+import type { SluiceClient } from '../../../shared/transport'
+import { objectKey, type Details } from './treeRows'
+
+export interface SchemaState {
+  schema: SchemaObjects | null
+  error: string | null
+  details: ReadonlyMap<string, Details>
+  /** Loads one object's details unless they are loaded or loading. */
+  describe(object: ObjectRef): void
+  /** Reads names again and re-describes every object already described (after DDL, say). */
+  refresh(): void
+}
+
+const messageOf = (error: unknown) =>
+  error instanceof SluiceError ? error.data.message : String(error)
+
+/**
+ * The connection's schema as the browser needs it: every name at once, the
+ * details of a table only when someone opens it.
+ */
+export function useSchema(client: SluiceClient, connectionId: string | null): SchemaState {
+  const [schema, setSchema] = useState<SchemaObjects | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [details, setDetails] = useState<ReadonlyMap<string, Details>>(new Map())
+  const known = useRef(details)
+  known.current = details
+
+  const fetchDetails = useCallback(
+    async (id: string, object: ObjectRef) => {
+      const key = objectKey(object)
+      const put = (value: Details) => setDetails((previous) => new Map(previous).set(key, value))
+      try {
+        const { model, ddl } = await client.call('schema.describe', {
+          connectionId: id,
+          object: { schema: object.schema, name: object.name },
+        })
+        const ns = model.namespaces[0]
+        put({ state: 'ready', table: ns?.tables[0] ?? null, view: ns?.views[0] ?? null, ddl })
+      } catch (failure) {
+        put({ state: 'error', message: messageOf(failure) })
+      }
+    },
+    [client],
+  )
+
+  const loadNames = useCallback(
+    async (id: string) => {
+      setError(null)
+      try {
+        setSchema(await client.call('schema.objects', { connectionId: id }))
+      } catch (failure) {
+        setError(messageOf(failure))
+      }
+    },
+    [client],
+  )
+
+  useEffect(() => {
+    setSchema(null)
+    setDetails(new Map())
+    if (connectionId) void loadNames(connectionId)
+  }, [connectionId, loadNames])
+
+  const describe = useCallback(
+    (object: ObjectRef) => {
+      if (!connectionId || known.current.has(objectKey(object))) return
+      setDetails((previous) => new Map(previous).set(objectKey(object), { state: 'loading' }))
+      void fetchDetails(connectionId, object)
+    },
+    [connectionId, fetchDetails],
+  )
+
+  const refresh = useCallback(() => {
+    if (!connectionId) return
+    const described = [...known.current.keys()].map((key) => {
+      const [schemaName, name] = key.split('\0') as [string, string]
+      return { schema: schemaName, name }
+    })
+    void (async () => {
+      await loadNames(connectionId)
+      for (const object of described) await fetchDetails(connectionId, object)
+    })()
+  }, [connectionId, fetchDetails, loadNames])
+
+  return { schema, error, details, describe, refresh }
+}
