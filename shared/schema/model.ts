@@ -84,6 +84,8 @@ export interface IndexPart {
   expression: string
   isColumn: boolean
   descending: boolean
+  /** A PostgreSQL operator class other than the type's default, e.g. `varchar_pattern_ops`. */
+  operatorClass: string | null
 }
 
 export interface Index {

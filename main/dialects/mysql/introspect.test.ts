@@ -82,8 +82,8 @@ describe('MySQL/MariaDB introspection', () => {
     expect(
       table('blog_article').indexes.find((i) => i.name === 'blog_article_slug_title')?.parts,
     ).toEqual([
-      { expression: 'slug', isColumn: true, descending: true },
-      { expression: 'title(20)', isColumn: false, descending: false },
+      { expression: 'slug', isColumn: true, descending: true, operatorClass: null },
+      { expression: 'title(20)', isColumn: false, descending: false, operatorClass: null },
     ])
   })
 

@@ -140,6 +140,7 @@ export async function introspect(
           expression: p.subPart === null ? (p.col ?? '') : `${p.col}(${p.subPart})`,
           isColumn: p.subPart === null,
           descending: p.direction === 'D',
+          operatorClass: null,
         })),
         where: null,
         method: first.method,

@@ -61,7 +61,9 @@ SELECT i.indrelid::int8 AS rel, ic.relname AS name, i.indisunique AS is_unique, 
        pg_get_expr(i.indpred, i.indrelid, true) AS predicate,
        ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) k ORDER BY k) AS parts,
        ARRAY(SELECT i.indkey[k - 1] <> 0 FROM generate_series(1, i.indnkeyatts) k ORDER BY k) AS is_column,
-       ARRAY(SELECT (i.indoption[k - 1] & 1) = 1 FROM generate_series(1, i.indnkeyatts) k ORDER BY k) AS descending
+       ARRAY(SELECT (i.indoption[k - 1] & 1) = 1 FROM generate_series(1, i.indnkeyatts) k ORDER BY k) AS descending,
+       ARRAY(SELECT CASE WHEN NOT opc.opcdefault THEN opc.opcname::text END
+             FROM generate_series(1, i.indnkeyatts) k JOIN pg_opclass opc ON opc.oid = i.indclass[k - 1] ORDER BY k) AS opclasses
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid
 JOIN pg_am am ON am.oid = ic.relam

@@ -40,7 +40,10 @@ export function generateDdl(schema: DatabaseSchema): string[] {
       }
       for (const index of table.indexes) {
         const parts = index.parts.map(
-          (p) => (p.isColumn ? p.expression : `(${p.expression})`) + (p.descending ? ' DESC' : ''),
+          (p) =>
+            (p.isColumn ? p.expression : `(${p.expression})`) +
+            (p.operatorClass ? ` ${p.operatorClass}` : '') +
+            (p.descending ? ' DESC' : ''),
         )
         out.push(
           `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${id(index.name)} ON ${qualified(ns.name, table.name)} USING ${index.method ?? 'btree'} (${parts.join(', ')})${index.where ? ` WHERE ${index.where}` : ''}`,

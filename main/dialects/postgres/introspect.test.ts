@@ -72,10 +72,16 @@ describe('PostgreSQL introspection', () => {
       'publish_timestamp IS NOT NULL',
     )
     expect(article.indexes.find((i) => i.name === 'blog_article_lower_title')?.parts).toEqual([
-      { expression: 'lower(title::text)', isColumn: false, descending: false },
-      { expression: 'publish_timestamp', isColumn: true, descending: true },
+      { expression: 'lower(title::text)', isColumn: false, descending: false, operatorClass: null },
+      { expression: 'publish_timestamp', isColumn: true, descending: true, operatorClass: null },
     ])
-    expect(table('public', 'pets')!.indexes[0]).toMatchObject({ method: 'gin' })
+    expect(table('public', 'pets')!.indexes[0]).toMatchObject({
+      method: 'gin',
+      parts: [{ expression: 'data', operatorClass: 'jsonb_path_ops' }],
+    })
+    expect(
+      article.indexes.find((i) => i.name === 'blog_article_slug_like')?.parts[0]?.operatorClass,
+    ).toBe('varchar_pattern_ops')
   })
 
   it('reads identity, generated, collated and commented columns, enums, views, sequences and triggers', () => {

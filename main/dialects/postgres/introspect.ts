@@ -63,6 +63,7 @@ interface IndexRow {
   parts: string[]
   is_column: boolean[]
   descending: boolean[]
+  opclasses: (string | null)[]
 }
 
 interface TriggerRow {
@@ -143,6 +144,7 @@ export async function introspect(
         expression,
         isColumn: i.is_column[k] === true,
         descending: i.descending[k] === true,
+        operatorClass: i.opclasses[k] ?? null,
       })),
       where: i.predicate,
       method: i.method,

@@ -62,8 +62,8 @@ describe('SQLite introspection', () => {
       'publish_timestamp IS NOT NULL',
     )
     expect(indexes.find((i) => i.name === 'blog_article_lower_title')?.parts).toEqual([
-      { expression: 'lower(title)', isColumn: false, descending: false },
-      { expression: 'publish_timestamp', isColumn: true, descending: true },
+      { expression: 'lower(title)', isColumn: false, descending: false, operatorClass: null },
+      { expression: 'publish_timestamp', isColumn: true, descending: true, operatorClass: null },
     ])
     expect(indexes.find((i) => i.name === 'blog_article_title_nocase')).toMatchObject({
       unique: true,

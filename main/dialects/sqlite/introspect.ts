@@ -224,7 +224,12 @@ function toIndex(
       const column = names.get(p.cid)
       const text = written[k] ?? column ?? ''
       const isColumn = column !== undefined && tokenize(text).length === 1
-      return { expression: isColumn ? column : text, isColumn, descending: p.desc === 1 }
+      return {
+        expression: isColumn ? column : text,
+        isColumn,
+        descending: p.desc === 1,
+        operatorClass: null,
+      }
     }),
     where,
     method: null,
