@@ -235,6 +235,26 @@ describe.each(allDialects)('%s engine', (dialect) => {
     expect((await collect(conn, 'SELECT 3 AS three')).rows).toEqual([[3]])
   })
 
+  it('cancels while the consumer pauses between batches, when the server has nothing running', async () => {
+    const rows = series[dialect](1000)
+    let seen = 0
+    const running = (async () => {
+      for await (const event of conn.stream(rows, { batchSize: 10 })) {
+        if (event.kind !== 'rows') continue
+        seen += event.rows.length
+        if (seen === 10) {
+          // Long enough for the server to finish or go idle between fetches.
+          await new Promise((resolve) => setTimeout(resolve, 300))
+          await conn.cancel()
+        }
+      }
+    })()
+    const error = await failure(running)
+    expect(error.code).toBe('CANCELLED')
+    expect(seen).toBeLessThan(1000)
+    expect((await collect(conn, 'SELECT 4 AS four')).rows).toEqual([[4]])
+  })
+
   it('reports a syntax error with its position', async () => {
     const sql = 'SELECT 1 AS a,\n  2 FROMM nowhere'
     const error = await failure(collect(conn, sql))

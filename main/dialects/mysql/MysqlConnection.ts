@@ -50,6 +50,8 @@ export function describeTarget(target: ServerTarget): string {
 export class MysqlConnection implements DialectConnection {
   readonly dialect = 'mysql' as const
   private running = false
+  /** Set by cancel(), so rows already buffered from a statement the server finished are not delivered. */
+  private cancelRequested = false
   private broken: SluiceError | undefined
 
   private constructor(
@@ -88,6 +90,7 @@ export class MysqlConnection implements DialectConnection {
         message: 'This connection is already running a statement',
       })
     this.running = true
+    this.cancelRequested = false
     const feed = new StatementFeed(this.conn, options.batchSize)
     const query = this.conn.query({ sql, rowsAsArray: true })
     query.on('fields', (fields: FieldPacket[] | undefined) => feed.fields(fields))
@@ -98,6 +101,9 @@ export class MysqlConnection implements DialectConnection {
       for (;;) {
         const event = await feed.next()
         if (event === undefined) return
+        // Rows the server sent before KILL QUERY reached it are dropped, not shown after a cancel.
+        if (this.cancelRequested)
+          throw new SluiceError({ code: 'CANCELLED', message: 'Query cancelled' })
         yield event
       }
     } catch (error) {
@@ -115,6 +121,7 @@ export class MysqlConnection implements DialectConnection {
 
   async cancel(): Promise<boolean> {
     if (!this.running) return false
+    this.cancelRequested = true
     try {
       await this.killQuery()
     } catch (error) {

@@ -39,6 +39,8 @@ export function describeTarget(target: ServerTarget): string {
 export class PostgresConnection implements DialectConnection {
   readonly dialect = 'postgres' as const
   private running = false
+  /** Set by cancel(); the stream stops at its next fetch if the server had nothing running to cancel. */
+  private cancelRequested = false
   private broken: SluiceError | undefined
 
   private constructor(
@@ -87,6 +89,7 @@ export class PostgresConnection implements DialectConnection {
         message: 'This connection is already running a statement',
       })
     this.running = true
+    this.cancelRequested = false
     const cursor = this.client.query(
       new Cursor<Row>(sql, undefined, { rowMode: 'array', types: cellTypes }),
     )
@@ -104,6 +107,9 @@ export class PostgresConnection implements DialectConnection {
       let rows = first.rows
       while (rows.length > 0) {
         yield { kind: 'rows', rows: rows as Cell[][] }
+        // Between fetches the server is idle and ignores pg_cancel_backend, so the request is honoured here.
+        if (this.cancelRequested)
+          throw new SluiceError({ code: 'CANCELLED', message: 'Query cancelled' })
         rows = (await read(cursor, options.batchSize)).rows
       }
       yield {
@@ -120,6 +126,7 @@ export class PostgresConnection implements DialectConnection {
 
   async cancel(): Promise<boolean> {
     if (!this.running) return false
+    this.cancelRequested = true
     const pid = (this.client as unknown as { processID: number }).processID
     // Cancelling from a second session stops only the statement, never this session.
     const canceller = new pg.Client(this.config)
