@@ -12,7 +12,14 @@ import { groupBy } from '../../schema/groupBy'
 import { byName, inStableOrder } from '../../schema/stableOrder'
 import { createTableClauses, type NamedConstraint, type TableClauses } from './createTableClauses'
 import { normalizeType } from './normalizeType'
-import { closingParen, isWord, sourceOf, splitOnCommas, tokenize } from './sqlTokens'
+import {
+  closingParen,
+  identifierValue,
+  isWord,
+  sourceOf,
+  splitOnCommas,
+  tokenize,
+} from './sqlTokens'
 
 interface ObjectRow {
   type: 'table' | 'view' | 'index' | 'trigger'
@@ -165,9 +172,26 @@ function toTable(name: string, clauses: TableClauses, rows: ColumnRow[]): Table 
       comment: null,
     }
   })
+  const jsonColumns = jsonCheckedColumns(clauses.checks)
+  for (const column of table.columns)
+    if (jsonColumns.has(column.name) && column.normalizedType === 'text')
+      column.normalizedType = 'json'
   if (keyColumns.length > 0)
     table.primaryKey = { name: clauses.primaryKeyName, columns: keyColumns.map((c) => c.name) }
   return table
+}
+
+/** Django and others keep JSON in SQLite as TEXT under a json_valid(column) check. */
+function jsonCheckedColumns(checks: TableClauses['checks']): Set<string> {
+  const columns = new Set<string>()
+  for (const check of checks) {
+    const tokens = tokenize(check.expression)
+    tokens.forEach((token, k) => {
+      if (isWord(token, 'JSON_VALID') && tokens[k + 1]?.text === '(' && tokens[k + 3]?.text === ')')
+        columns.add(identifierValue(tokens[k + 2]!))
+    })
+  }
+  return columns
 }
 
 function readKeysAndIndexes(
