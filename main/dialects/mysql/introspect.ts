@@ -43,6 +43,11 @@ interface ForeignKeyRow {
   refSchema: string
   refTable: string
   refCol: string
+}
+
+interface ForeignKeyRule {
+  tbl: string
+  name: string
   onUpdate: string
   onDelete: string
 }
@@ -61,7 +66,7 @@ function isJsonCheck(check: CheckRow): boolean {
 }
 
 /**
- * The current database in seven information_schema queries, however many
+ * The current database in eight information_schema queries, however many
  * tables it holds; with `only`, one table or view, for the lazy browser.
  */
 export async function introspect(
@@ -85,6 +90,7 @@ export async function introspect(
   const columns = await rows<ColumnRow>(q.columnsSql(scoped))
   const indexes = await rows<IndexRow>(q.indexesSql(scoped))
   const foreignKeys = await rows<ForeignKeyRow>(q.foreignKeysSql(scoped))
+  const foreignKeyRules = await rows<ForeignKeyRule>(q.foreignKeyRulesSql(scoped))
   const checks = await rows<CheckRow>(q.checksSql(scoped))
   const views = await rows<{ name: string; definition: string }>(q.viewsSql(scoped))
   const triggers = await rows<{
@@ -148,9 +154,11 @@ export async function introspect(
     }
   }
 
-  for (const parts of groupBy(foreignKeys, (f) => `${f.tbl}\0${f.name}`).values()) {
+  const rules = new Map(foreignKeyRules.map((r) => [`${r.tbl}\0${r.name}`, r]))
+  for (const [key, parts] of groupBy(foreignKeys, (f) => `${f.tbl}\0${f.name}`)) {
     const first = parts[0]!
-    tables.get(first.tbl)?.foreignKeys.push(toForeignKey(first, parts))
+    const rule = rules.get(key)
+    if (rule) tables.get(first.tbl)?.foreignKeys.push(toForeignKey(first, parts, rule))
   }
   for (const check of checks) {
     if (isJsonCheck(check)) continue
@@ -200,7 +208,11 @@ function toColumn(row: ColumnRow, json: boolean, tableCollation: string | null):
   }
 }
 
-function toForeignKey(first: ForeignKeyRow, parts: ForeignKeyRow[]): ForeignKey {
+function toForeignKey(
+  first: ForeignKeyRow,
+  parts: ForeignKeyRow[],
+  rule: ForeignKeyRule,
+): ForeignKey {
   const action = (rule: string) => rule.toLowerCase() as ReferentialAction
   return {
     name: first.name,
@@ -208,8 +220,8 @@ function toForeignKey(first: ForeignKeyRow, parts: ForeignKeyRow[]): ForeignKey 
     referencedNamespace: first.refSchema,
     referencedTable: first.refTable,
     referencedColumns: parts.map((p) => p.refCol),
-    onDelete: action(first.onDelete),
-    onUpdate: action(first.onUpdate),
+    onDelete: action(rule.onDelete),
+    onUpdate: action(rule.onUpdate),
     deferrable: 'not deferrable',
   }
 }

@@ -51,7 +51,8 @@ interface ConstraintRow {
   on_update: string
   deferrable: boolean
   deferred: boolean
-  definition: string
+  /** Only for checks. */
+  definition: string | null
 }
 
 interface IndexRow {
@@ -133,7 +134,7 @@ export async function introspect(
     if (c.type === 'p') table.primaryKey = { name: c.name, columns: c.columns }
     else if (c.type === 'u') table.uniques.push({ name: c.name, columns: c.columns })
     else if (c.type === 'c')
-      table.checks.push({ name: c.name, expression: checkExpression(c.definition) })
+      table.checks.push({ name: c.name, expression: checkExpression(c.definition ?? '') })
     else table.foreignKeys.push(toForeignKey(c))
   }
   for (const i of indexes) {

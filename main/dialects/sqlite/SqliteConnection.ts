@@ -109,7 +109,7 @@ export class SqliteConnection implements DialectConnection {
   async introspect(only?: ObjectRef): Promise<DatabaseSchema> {
     const reply = await this.ask({ type: 'introspect', only: only?.name ?? null })
     if (reply.type !== 'schema') throw unexpected(reply)
-    return reply.schema
+    return JSON.parse(reply.json) as DatabaseSchema
   }
 
   /** A request answered by one reply; the worker serves one thing at a time, so none while a statement runs. */

@@ -92,62 +92,91 @@ function readConstraints(
   out: TableClauses,
 ): void {
   let name = ''
-  const group = (at: number) => {
-    const end = closingParen(tokens, at)
-    return { end, inner: tokens.slice(at + 1, end) }
-  }
-  const names = (at: number) => {
-    const { end, inner } = group(at)
-    const columns = splitOnCommas(inner, 0, inner.length).map((p) => identifierValue(p[0]!))
-    return { end, columns }
-  }
-  const text = (inner: Token[]) =>
-    inner.length === 0 ? '' : sourceOf(sql, inner[0]!, inner[inner.length - 1]!)
   const own = column === null ? undefined : out.columns.get(column)
-
   for (let k = start; k < tokens.length; k++) {
     const token = tokens[k]!
-    if (isWord(token, 'CONSTRAINT')) {
-      name = identifierValue(tokens[++k]!)
-      continue
+    switch (token.keyword) {
+      case 'CONSTRAINT':
+        name = identifierValue(tokens[++k]!)
+        continue
+      case 'PRIMARY':
+        out.primaryKeyName = name
+        if (tokens[k + 2]?.text === '(') k = nameList(tokens, k + 2).end
+        break
+      case 'UNIQUE':
+        if (tokens[k + 1]?.text === '(') {
+          const read = nameList(tokens, k + 1)
+          out.uniques.push({ name, columns: read.columns })
+          k = read.end
+        } else out.uniques.push({ name, columns: [column ?? ''] })
+        break
+      case 'CHECK': {
+        const { end, inner } = group(tokens, k + 1)
+        out.checks.push({ name, expression: textOf(sql, inner) })
+        k = end
+        break
+      }
+      case 'DEFAULT': {
+        const next = tokens[k + 1]
+        if (next?.text === '(') k = closingParen(tokens, k + 1)
+        else k += next?.text === '-' || next?.text === '+' ? 2 : 1
+        break
+      }
+      case 'NOT':
+      case 'NULL':
+        // Nothing to read; it only ends a CONSTRAINT name's reach.
+        break
+      case 'COLLATE': {
+        if (!own) continue
+        const collation = identifierValue(tokens[++k]!)
+        own.collation = collation.toUpperCase() === 'BINARY' ? null : collation
+        break
+      }
+      case 'AUTOINCREMENT':
+        if (!own) continue
+        own.autoincrement = true
+        break
+      case 'AS': {
+        if (!own) continue
+        const { end, inner } = group(tokens, k + 1)
+        own.generated = {
+          expression: textOf(sql, inner),
+          stored: isWord(tokens[end + 1], 'STORED'),
+        }
+        k = end
+        break
+      }
+      case 'FOREIGN': {
+        const read = nameList(tokens, k + 2)
+        k = readReference(tokens, read.end + 1, name, read.columns, out)
+        break
+      }
+      case 'REFERENCES':
+        if (column === null) continue
+        k = readReference(tokens, k, name, [column], out)
+        break
+      default:
+        continue
     }
-    if (isWord(token, 'PRIMARY')) {
-      out.primaryKeyName = name
-      if (tokens[k + 2]?.text === '(') k = names(k + 2).end
-    } else if (isWord(token, 'UNIQUE')) {
-      if (tokens[k + 1]?.text === '(') {
-        const read = names(k + 1)
-        out.uniques.push({ name, columns: read.columns })
-        k = read.end
-      } else out.uniques.push({ name, columns: [column ?? ''] })
-    } else if (isWord(token, 'CHECK')) {
-      const { end, inner } = group(k + 1)
-      out.checks.push({ name, expression: text(inner) })
-      k = end
-    } else if (isWord(token, 'DEFAULT')) {
-      const next = tokens[k + 1]
-      if (next?.text === '(') k = closingParen(tokens, k + 1)
-      else k += next?.text === '-' || next?.text === '+' ? 2 : 1
-    } else if (isWord(token, 'NOT', 'NULL')) {
-      // Nothing to read; it only ends a CONSTRAINT name's reach.
-    } else if (isWord(token, 'COLLATE') && own) {
-      const collation = identifierValue(tokens[++k]!)
-      own.collation = collation.toUpperCase() === 'BINARY' ? null : collation
-    } else if (isWord(token, 'AUTOINCREMENT') && own) {
-      own.autoincrement = true
-    } else if (isWord(token, 'AS') && own) {
-      const { end, inner } = group(k + 1)
-      own.generated = { expression: text(inner), stored: isWord(tokens[end + 1], 'STORED') }
-      k = end
-    } else if (isWord(token, 'FOREIGN')) {
-      const read = names(k + 2)
-      k = readReference(tokens, read.end + 1, name, read.columns, out)
-    } else if (isWord(token, 'REFERENCES') && column !== null) {
-      k = readReference(tokens, k, name, [column], out)
-    } else continue
     name = ''
   }
 }
+
+/** The tokens inside the parentheses opened at `at`, and where they close. */
+function group(tokens: Token[], at: number): { end: number; inner: Token[] } {
+  const end = closingParen(tokens, at)
+  return { end, inner: tokens.slice(at + 1, end) }
+}
+
+/** A parenthesised list of names, such as a key's columns. */
+function nameList(tokens: Token[], at: number): { end: number; columns: string[] } {
+  const { end, inner } = group(tokens, at)
+  const columns = splitOnCommas(inner, 0, inner.length).map((p) => identifierValue(p[0]!))
+  return { end, columns }
+}
+
+const textOf = (sql: string, inner: Token[]) =>
+  inner.length === 0 ? '' : sourceOf(sql, inner[0]!, inner[inner.length - 1]!)
 
 /** Reads `REFERENCES table [(columns)] …` from `at`; returns the index of its last token. */
 function readReference(

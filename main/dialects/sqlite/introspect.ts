@@ -11,6 +11,7 @@ import { blankNamespace, blankTable } from '../../schema/blankObjects'
 import { groupBy } from '../../schema/groupBy'
 import { byName, inStableOrder } from '../../schema/stableOrder'
 import { createTableClauses, type NamedConstraint, type TableClauses } from './createTableClauses'
+import * as q from './catalogQueries'
 import { normalizeType } from './normalizeType'
 import {
   closingParen,
@@ -43,8 +44,10 @@ interface IndexRow {
   name: string
   unique: number
   origin: 'c' | 'u' | 'pk'
+  partial: number
   cid: number
   desc: number
+  coll: string
 }
 
 interface ForeignKeyRow {
@@ -57,32 +60,6 @@ interface ForeignKeyRow {
   onDelete: string
 }
 
-// `@only` narrows every query to one table (and its indexes and triggers) for the lazy browser.
-const userObjects = `m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND (@only IS NULL OR m.tbl_name = @only)`
-
-const objectsSql = `
-SELECT m.type, m.name, m.tbl_name AS tbl, m.sql FROM sqlite_schema m
-WHERE m.type IN ('table', 'view', 'index', 'trigger') AND ${userObjects}
-ORDER BY m.name`
-
-const columnsSql = `
-SELECT m.name AS tbl, p.name, p.type, p."notnull", p.dflt_value AS dflt, p.pk, p.hidden
-FROM sqlite_schema m JOIN pragma_table_xinfo(m.name) p
-WHERE m.type IN ('table', 'view') AND ${userObjects}
-ORDER BY m.name, p.cid`
-
-const indexesSql = `
-SELECT m.name AS tbl, l.name, l."unique", l.origin, x.cid, x."desc"
-FROM sqlite_schema m JOIN pragma_index_list(m.name) l JOIN pragma_index_xinfo(l.name) x
-WHERE m.type = 'table' AND x.key = 1 AND ${userObjects}
-ORDER BY m.name, l.name, x.seqno`
-
-const foreignKeysSql = `
-SELECT m.name AS tbl, f.id, f."table" AS ref, f."from", f."to", f.on_update AS onUpdate, f.on_delete AS onDelete
-FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name) f
-WHERE m.type = 'table' AND ${userObjects}
-ORDER BY m.name, f.id, f.seq`
-
 /**
  * The whole database (or, with `only`, one table) in four queries: the
  * schema table and the pragma table-valued functions joined to it, never one
@@ -92,10 +69,10 @@ ORDER BY m.name, f.id, f.seq`
  */
 export function introspect(db: Database.Database, only: string | null = null): DatabaseSchema {
   const all = <T>(sql: string) => db.prepare(sql).all({ only }) as T[]
-  const objects = all<ObjectRow>(objectsSql)
-  const columnsOf = groupBy(all<ColumnRow>(columnsSql), (c) => c.tbl)
-  const indexesOf = groupBy(all<IndexRow>(indexesSql), (i) => i.tbl)
-  const foreignKeysOf = groupBy(all<ForeignKeyRow>(foreignKeysSql), (f) => f.tbl)
+  const objects = all<ObjectRow>(q.objectsSql)
+  const columnsOf = groupBy(all<ColumnRow>(q.columnsSql), (c) => c.tbl)
+  const indexesOf = groupBy(all<IndexRow>(q.indexesSql), (i) => i.tbl)
+  const foreignKeysOf = groupBy(all<ForeignKeyRow>(q.foreignKeysSql), (f) => f.tbl)
   const ns = blankNamespace('main')
   const tables = new Map<string, Table>()
   const indexSql = new Map(
@@ -210,7 +187,14 @@ function readKeysAndIndexes(
       table.uniques.push({ name: claim(unclaimed, columns)?.name ?? '', columns })
       continue
     }
-    table.indexes.push(toIndex(first.name, first.unique === 1, parts, names, indexSql))
+    const plain =
+      first.partial === 0 &&
+      parts.every((p) => p.cid >= 0 && p.coll === 'BINARY' && !table.columns[p.cid]!.collation)
+    table.indexes.push(
+      plain
+        ? plainIndex(first.name, first.unique === 1, parts, names)
+        : toIndex(first.name, first.unique === 1, parts, names, indexSql),
+    )
   }
 }
 
@@ -219,6 +203,27 @@ function claim<T extends NamedConstraint>(written: T[], columns: string[]): T | 
   const key = columns.join('\0').toLowerCase()
   const at = written.findIndex((w) => w.columns.join('\0').toLowerCase() === key)
   return at < 0 ? undefined : written.splice(at, 1)[0]
+}
+
+/** An index on plain columns in their own collation: the pragmas say all there is, no text to read. */
+function plainIndex(
+  name: string,
+  unique: boolean,
+  parts: IndexRow[],
+  names: Map<number, string>,
+): Index {
+  return {
+    name,
+    unique,
+    parts: parts.map((p) => ({
+      expression: names.get(p.cid) ?? '',
+      isColumn: true,
+      descending: p.desc === 1,
+      operatorClass: null,
+    })),
+    where: null,
+    method: null,
+  }
 }
 
 function toIndex(

@@ -16,7 +16,15 @@ const numericNames: [RegExp, NormalizedType][] = [
  * `FLOATING POINT` is an integer and `STRING` numeric, as SQLite treats them.
  */
 export function normalizeType(declared: string): NormalizedType {
-  const type = declared.toUpperCase()
+  let known = seen.get(declared)
+  if (known === undefined) seen.set(declared, (known = byAffinity(declared.toUpperCase())))
+  return known
+}
+
+// A schema repeats a handful of declared types across thousands of columns.
+const seen = new Map<string, NormalizedType>()
+
+function byAffinity(type: string): NormalizedType {
   if (type.includes('INT')) return type.includes('BIG') ? 'bigint' : 'integer'
   if (/CHAR|CLOB|TEXT/.test(type)) return 'text'
   if (type.includes('BLOB')) return 'binary'

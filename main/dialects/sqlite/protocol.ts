@@ -1,6 +1,5 @@
 import type { Cell } from '../../../shared/cells'
 import type { ColumnInfo, SchemaObjects } from '../../../shared/contract'
-import type { DatabaseSchema } from '../../../shared/schema/model'
 import type { SluiceErrorData } from '../../../shared/errors'
 
 /** Messages between a SQLite connection and the worker thread that owns its database handle. */
@@ -20,7 +19,11 @@ export type FromWorker =
   | { type: 'rows'; rows: Cell[][] }
   | { type: 'done'; affectedRows: number | null }
   | { type: 'objects'; objects: SchemaObjects }
-  | { type: 'schema'; schema: DatabaseSchema }
+  /**
+   * The model as JSON text: for thousands of tables, structured clone costs
+   * about four times what JSON.stringify and JSON.parse do together.
+   */
+  | { type: 'schema'; json: string }
   | { type: 'closed' }
   | { type: 'error'; error: SluiceErrorData }
 

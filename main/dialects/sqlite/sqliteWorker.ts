@@ -46,7 +46,7 @@ function handle(message: ToWorker): void {
     case 'objects':
       return post({ type: 'objects', objects: listObjects(open()) })
     case 'introspect':
-      return post({ type: 'schema', schema: introspect(open(), message.only) })
+      return post({ type: 'schema', json: JSON.stringify(introspect(open(), message.only)) })
     case 'close':
       db?.close()
       db = undefined
