@@ -66,7 +66,9 @@ export function useSchema(client: SluiceClient, connectionId: string | null): Sc
 
   const describe = useCallback(
     (object: ObjectRef) => {
-      if (!connectionId || known.current.has(objectKey(object))) return
+      // A failed read (the connection was busy, say) is tried again on the next expand.
+      if (!connectionId || (known.current.get(objectKey(object))?.state ?? 'error') !== 'error')
+        return
       setDetails((previous) => new Map(previous).set(objectKey(object), { state: 'loading' }))
       void fetchDetails(connectionId, object)
     },
