@@ -27,7 +27,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.SLUICE_E2E_URL = url
   process.env.SLUICE_E2E_HOME = home
   return async () => {
+    const exited = new Promise((resolve) => server.once('exit', resolve))
     server.kill('SIGTERM')
+    // A server that cannot stop in time must not keep the run (and its output pipe) open.
+    const timer = setTimeout(() => server.kill('SIGKILL'), 10_000)
+    await exited
+    clearTimeout(timer)
     rmSync(home, { recursive: true, force: true })
   }
 }

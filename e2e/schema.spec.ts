@@ -101,3 +101,21 @@ test.describe('a database of 10,000 tables', () => {
     expect(longest).toBeLessThanOrEqual(200)
   })
 })
+
+test('says the connection is busy while a query runs, and loads the table once it is free', async ({
+  page,
+}) => {
+  await openSluice(page)
+  await runSql(
+    page,
+    'WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 1000000000000) SELECT n FROM s',
+  )
+  await expect(page.getByTestId('query-status')).toHaveText('Running…')
+  await page.getByRole('button', { name: 'Expand auth_user' }).click()
+  await expect(tree(page)).toContainText('This connection is running a statement')
+  await page.getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByTestId('query-status')).toHaveText('Cancelled')
+  await page.getByRole('button', { name: 'Collapse auth_user' }).click()
+  await page.getByRole('button', { name: 'Expand auth_user' }).click()
+  await expect(tree(page).getByRole('treeitem', { name: 'username' })).toBeVisible()
+})
