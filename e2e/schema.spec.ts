@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { openSluice, runSql } from './workbench'
+import { endlessQuery, openSluice, runSql } from './workbench'
 
 const tree = (page: Page) => page.getByRole('tree', { name: 'Schema' })
 
@@ -106,10 +106,7 @@ test('says the connection is busy while a query runs, and loads the table once i
   page,
 }) => {
   await openSluice(page)
-  await runSql(
-    page,
-    'WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 1000000000000) SELECT n FROM s',
-  )
+  await runSql(page, endlessQuery)
   await expect(page.getByTestId('query-status')).toHaveText('Running…')
   await page.getByRole('button', { name: 'Expand auth_user' }).click()
   await expect(tree(page)).toContainText('This connection is running a statement')

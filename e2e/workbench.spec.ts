@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { grid, openSluice, runSql } from './workbench'
+import { endlessQuery, grid, openSluice, runSql } from './workbench'
 
 test('starts on the demo database and lists the story tables', async ({ page }) => {
   const requests: string[] = []
@@ -67,10 +67,7 @@ test('scrolls 50,000 rows to the last one', async ({ page }) => {
 
 test('cancels a long-running query and keeps working', async ({ page }) => {
   await openSluice(page)
-  await runSql(
-    page,
-    'WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 1000000000000) SELECT n FROM s',
-  )
+  await runSql(page, endlessQuery)
   await expect(page.getByTestId('query-status')).toHaveText('Running…')
   await page.getByRole('button', { name: 'Cancel' }).click()
   await expect(page.getByTestId('query-status')).toHaveText('Cancelled')

@@ -19,3 +19,10 @@ export async function runSql(page: Page, sql: string): Promise<void> {
 export function grid(page: Page) {
   return page.getByTestId('results-grid')
 }
+
+/**
+ * A SQLite query that would run for ever. It yields rows, so cancelling it
+ * stops it; one long aggregate step could not be interrupted.
+ */
+export const endlessQuery =
+  'WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 1000000000000) SELECT n FROM s'

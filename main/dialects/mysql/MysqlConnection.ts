@@ -9,6 +9,7 @@ import type { ServerTarget } from '../../../shared/connectionUrl'
 import type { ObjectRef, SchemaObjects } from '../../../shared/contract'
 import type { DatabaseSchema } from '../../../shared/schema/model'
 import { SluiceError } from '../../../shared/errors'
+import { connectionBusy } from '../busy'
 import type { ConnectOptions, DialectConnection, StreamEvent, StreamOptions } from '../types'
 import { columnTypeName, convertersFor } from './cellConverters'
 import { introspect } from './introspect'
@@ -84,11 +85,7 @@ export class MysqlConnection implements DialectConnection {
 
   async *stream(sql: string, options: StreamOptions): AsyncGenerator<StreamEvent, void, undefined> {
     if (this.broken) throw this.broken
-    if (this.running)
-      throw new SluiceError({
-        code: 'BUSY',
-        message: 'This connection is already running a statement',
-      })
+    if (this.running) throw connectionBusy()
     this.running = true
     this.cancelRequested = false
     const feed = new StatementFeed(this.conn, options.batchSize)
@@ -145,8 +142,7 @@ export class MysqlConnection implements DialectConnection {
 
   /** Catalog reads share the session, behind any running statement's rows: they refuse while one runs. */
   private async catalog<T>(read: () => Promise<T>): Promise<T> {
-    if (this.running)
-      throw new SluiceError({ code: 'BUSY', message: 'This connection is running a statement' })
+    if (this.running) throw connectionBusy()
     try {
       return await read()
     } catch (error) {

@@ -5,6 +5,7 @@ import type { ServerTarget } from '../../../shared/connectionUrl'
 import type { ColumnInfo, ObjectRef, SchemaObjects } from '../../../shared/contract'
 import type { DatabaseSchema } from '../../../shared/schema/model'
 import { SluiceError } from '../../../shared/errors'
+import { connectionBusy } from '../busy'
 import type { ConnectOptions, DialectConnection, StreamEvent, StreamOptions } from '../types'
 import { cellTypes } from './cellParsers'
 import { introspect } from './introspect'
@@ -83,11 +84,7 @@ export class PostgresConnection implements DialectConnection {
 
   async *stream(sql: string, options: StreamOptions): AsyncGenerator<StreamEvent, void, undefined> {
     if (this.broken) throw this.broken
-    if (this.running)
-      throw new SluiceError({
-        code: 'BUSY',
-        message: 'This connection is already running a statement',
-      })
+    if (this.running) throw connectionBusy()
     this.running = true
     this.cancelRequested = false
     const cursor = this.client.query(
@@ -154,8 +151,7 @@ export class PostgresConnection implements DialectConnection {
 
   /** Catalog reads share the session, so they wait for no open cursor: they refuse while one runs. */
   private async catalog<T>(read: () => Promise<T>): Promise<T> {
-    if (this.running)
-      throw new SluiceError({ code: 'BUSY', message: 'This connection is running a statement' })
+    if (this.running) throw connectionBusy()
     try {
       return await read()
     } catch (error) {

@@ -4,6 +4,7 @@ import type { SqliteTarget } from '../../../shared/connectionUrl'
 import type { ObjectRef, SchemaObjects } from '../../../shared/contract'
 import { SluiceError } from '../../../shared/errors'
 import type { DatabaseSchema } from '../../../shared/schema/model'
+import { connectionBusy } from '../busy'
 import type { DialectConnection, StreamEvent, StreamOptions } from '../types'
 import { sqliteNativeBinding } from './nativeBinding'
 import { creditWindow, type FromWorker, type ToWorker, type WorkerData } from './protocol'
@@ -42,11 +43,7 @@ export class SqliteConnection implements DialectConnection {
   }
 
   async *stream(sql: string, options: StreamOptions): AsyncGenerator<StreamEvent, void, undefined> {
-    if (this.running)
-      throw new SluiceError({
-        code: 'BUSY',
-        message: 'This connection is already running a statement',
-      })
+    if (this.running) throw connectionBusy()
     this.running = true
     this.cancelled = false
     this.runningWrite = false
@@ -114,8 +111,7 @@ export class SqliteConnection implements DialectConnection {
 
   /** A request answered by one reply; the worker serves one thing at a time, so none while a statement runs. */
   private async ask(message: ToWorker): Promise<FromWorker> {
-    if (this.running)
-      throw new SluiceError({ code: 'BUSY', message: 'This connection is running a statement' })
+    if (this.running) throw connectionBusy()
     this.send(message)
     const reply = await this.mailbox.next()
     if (reply.type === 'error') throw new SluiceError(reply.error)
