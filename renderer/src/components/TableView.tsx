@@ -58,41 +58,7 @@ function DetailTable({
   tab: Exclude<Tab, 'DDL'>
   details: Extract<Details, { state: 'ready' }>
 }) {
-  const { table, view } = details
-  const rows: string[][] =
-    tab === 'Columns'
-      ? table
-        ? table.columns.map((c) => [
-            c.name,
-            columnType(c),
-            c.default ?? c.generated?.expression ?? '',
-            c.collation ?? '',
-            c.comment ?? '',
-          ])
-        : (view?.columns.map((c) => [c, '', '', '', '']) ?? [])
-      : tab === 'Indexes'
-        ? [
-            ...(table?.primaryKey
-              ? [
-                  [
-                    table.primaryKey.name || '(primary key)',
-                    `(${table.primaryKey.columns.join(', ')}) primary key`,
-                  ],
-                ]
-              : []),
-            ...(table?.uniques.map((u) => [
-              u.name || '(unnamed)',
-              `(${u.columns.join(', ')}) unique`,
-            ]) ?? []),
-            ...(table?.indexes.map((i) => [i.name, indexText(i)]) ?? []),
-          ]
-        : tab === 'Foreign keys'
-          ? (table?.foreignKeys.map((fk) => [
-              fk.name || '(unnamed)',
-              foreignKeyText(fk),
-              fk.deferrable,
-            ]) ?? [])
-          : (table?.checks.map((c) => [c.name || '(unnamed)', c.expression]) ?? [])
+  const rows = detailRows(tab, details)
   const headings: Record<typeof tab, string[]> = {
     Columns: ['Name', 'Type', 'Default or expression', 'Collation', 'Comment'],
     Indexes: ['Name', 'Definition'],
@@ -120,4 +86,38 @@ function DetailTable({
       </tbody>
     </table>
   )
+}
+
+/** The lines of one tab, a cell per heading. */
+function detailRows(
+  tab: Exclude<Tab, 'DDL'>,
+  { table, view }: Extract<Details, { state: 'ready' }>,
+): string[][] {
+  const unnamed = (name: string) => name || '(unnamed)'
+  switch (tab) {
+    case 'Columns':
+      if (!table) return view?.columns.map((c) => [c, '', '', '', '']) ?? []
+      return table.columns.map((c) => [
+        c.name,
+        columnType(c),
+        c.default ?? c.generated?.expression ?? '',
+        c.collation ?? '',
+        c.comment ?? '',
+      ])
+    case 'Indexes': {
+      if (!table) return []
+      const key = table.primaryKey
+      return [
+        ...(key ? [[key.name || '(primary key)', `(${key.columns.join(', ')}) primary key`]] : []),
+        ...table.uniques.map((u) => [unnamed(u.name), `(${u.columns.join(', ')}) unique`]),
+        ...table.indexes.map((i) => [i.name, indexText(i)]),
+      ]
+    }
+    case 'Foreign keys':
+      return (
+        table?.foreignKeys.map((fk) => [unnamed(fk.name), foreignKeyText(fk), fk.deferrable]) ?? []
+      )
+    case 'Checks':
+      return table?.checks.map((c) => [unnamed(c.name), c.expression]) ?? []
+  }
 }

@@ -47,12 +47,15 @@ export function useSchema(client: SluiceClient, connectionId: string | null): Sc
   )
 
   const loadNames = useCallback(
-    async (id: string) => {
+    async (id: string): Promise<SchemaObjects | null> => {
       setError(null)
       try {
-        setSchema(await client.call('schema.objects', { connectionId: id }))
+        const names = await client.call('schema.objects', { connectionId: id })
+        setSchema(names)
+        return names
       } catch (failure) {
         setError(messageOf(failure))
+        return null
       }
     },
     [client],
@@ -77,12 +80,20 @@ export function useSchema(client: SluiceClient, connectionId: string | null): Sc
 
   const refresh = useCallback(() => {
     if (!connectionId) return
-    const described = [...known.current.keys()].map((key) => {
-      const [schemaName, name] = key.split('\0') as [string, string]
-      return { schema: schemaName, name }
-    })
     void (async () => {
-      await loadNames(connectionId)
+      const names = await loadNames(connectionId)
+      if (!names) return
+      // Objects the DDL dropped are forgotten rather than asked for again.
+      const described = names.objects.filter((o) => known.current.has(objectKey(o)))
+      setDetails(
+        (previous) =>
+          new Map(
+            described.flatMap((o) => {
+              const value = previous.get(objectKey(o))
+              return value ? [[objectKey(o), value] as const] : []
+            }),
+          ),
+      )
       for (const object of described) await fetchDetails(connectionId, object)
     })()
   }, [connectionId, fetchDetails, loadNames])
