@@ -6,15 +6,20 @@ import type { DatabaseSchema } from './schema/model'
 /**
  * The one API between the renderer and the engine. Each method has an input
  * and an output schema; the engine validates every input at the boundary,
- * whichever transport (Electron IPC or web mode) carried it. Query results do
- * not come back as outputs: they stream as events, in batches, with credit
- * based flow control (`query.ack`) so a slow consumer slows the producer
- * instead of filling memory.
+ * whichever transport (Electron IPC or web mode) carried it. A query's rows do
+ * not travel as they arrive: the engine spills them to a file and reports how
+ * many it has (`query.progress`); the grid asks for the window in view
+ * (`query.rows`). So neither process holds a result in memory, whatever its
+ * size, and a slow screen never slows the database.
  */
 
 const id = z.string().min(1).max(200)
 
 export const dialectNameSchema = z.enum(['sqlite', 'postgres', 'mysql'])
+
+/** A PostgreSQL notice or a MySQL warning raised by a statement. */
+export const noticeSchema = z.object({ level: z.string(), message: z.string() })
+export type Notice = z.infer<typeof noticeSchema>
 
 export const columnInfoSchema = z.object({ name: z.string(), type: z.string() })
 export type ColumnInfo = z.infer<typeof columnInfoSchema>
@@ -98,8 +103,20 @@ export const methods = {
       .strict(),
     output: empty,
   },
-  'query.ack': {
-    input: z.object({ queryId: id, seq: z.number().int().nonnegative() }).strict(),
+  /** Rows `offset` to `offset + limit` of a result, from its spill file; fewer at the end. */
+  'query.rows': {
+    input: z
+      .object({
+        queryId: id,
+        offset: z.number().int().nonnegative(),
+        limit: z.number().int().min(1).max(50_000),
+      })
+      .strict(),
+    output: z.object({ rows: z.array(z.array(cellSchema)) }),
+  },
+  /** The result is no longer shown: its file is deleted. Cancels it first if it still runs. */
+  'query.close': {
+    input: z.object({ queryId: id }).strict(),
     output: empty,
   },
   'query.cancel': {
@@ -121,12 +138,13 @@ export function isMethodName(name: string): name is MethodName {
 
 export const eventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('query.columns'), queryId: id, columns: z.array(columnInfoSchema) }),
+  /** Rows read so far; sent at once for the first batch, then at most every 100 ms. */
   z.object({
-    type: z.literal('query.rows'),
+    type: z.literal('query.progress'),
     queryId: id,
-    seq: z.number().int().nonnegative(),
-    rows: z.array(z.array(cellSchema)),
+    rowCount: z.number().int().nonnegative(),
   }),
+  z.object({ type: z.literal('query.notice'), queryId: id, notice: noticeSchema }),
   z.object({
     type: z.literal('query.done'),
     queryId: id,
@@ -137,6 +155,8 @@ export const eventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('query.error'),
     queryId: id,
+    /** Rows read before the failure or cancel; they stay readable. */
+    rowCount: z.number().int().nonnegative(),
     error: sluiceErrorSchema,
     elapsedMs: z.number(),
   }),

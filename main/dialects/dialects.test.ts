@@ -32,7 +32,7 @@ async function collect(conn: DialectConnection, sql: string, batchSize = 1000): 
       expect(event.rows.length).toBeLessThanOrEqual(batchSize)
       out.batches++
       out.rows.push(...event.rows)
-    } else out.affectedRows = event.affectedRows
+    } else if (event.kind === 'done') out.affectedRows = event.affectedRows
   }
   return out
 }

@@ -1,6 +1,6 @@
 import type { Cell } from '../../shared/cells'
 import type { ConnectionTarget, DialectName } from '../../shared/connectionUrl'
-import type { ColumnInfo, ObjectRef, SchemaObjects } from '../../shared/contract'
+import type { ColumnInfo, Notice, ObjectRef, SchemaObjects } from '../../shared/contract'
 import type { DatabaseSchema } from '../../shared/schema/model'
 
 /**
@@ -16,10 +16,11 @@ export interface Capabilities {
   cancelEndsSession: boolean
 }
 
-/** One step of a running statement: its columns once, rows in batches, then `done`. */
+/** One step of a running statement: its columns once, rows in batches, then `done`; notices at any point. */
 export type StreamEvent =
   | { kind: 'columns'; columns: ColumnInfo[] }
   | { kind: 'rows'; rows: Cell[][] }
+  | { kind: 'notice'; notice: Notice }
   | { kind: 'done'; affectedRows: number | null }
 
 export interface StreamOptions {

@@ -1,89 +1,117 @@
-import type { SluiceEvent } from '../../shared/contract'
+import type { ColumnInfo, SluiceEvent } from '../../shared/contract'
 import { SluiceError } from '../../shared/errors'
 import type { DialectConnection } from '../dialects/types'
+import { ResultSpill } from '../results/ResultSpill'
 import { toErrorData } from './toErrorData'
 
-/** Row batches a client may have unacknowledged before the engine stops reading from the database. */
-export const creditWindow = 8
+/** How often the client hears the row count grow while a result streams in. */
+const progressEveryMs = 100
+
+export type QueryOutcome = 'running' | 'done' | 'error'
 
 /**
- * One statement in flight for one client. Batches go out as events and the
- * client acknowledges each; when it falls `creditWindow` batches behind, the
- * loop stops pulling from the cursor, so the database holds the rest and
- * memory stays flat however large the result.
+ * One statement's result for one client. The loop reads from the database as
+ * fast as it delivers and appends every batch to a spill file; the client
+ * hears the count grow and reads the windows it shows. Nothing waits for the
+ * screen, and memory holds a batch at a time whatever the result's size.
  */
 export class RunningQuery {
-  private sent = 0
-  private acked = 0
+  outcome: QueryOutcome = 'running'
+  columns: ColumnInfo[] = []
+  elapsedMs = 0
   private stopped = false
-  private wake: (() => void) | undefined
+  private disposeWhenFinished = false
+  private readonly spill: ResultSpill
 
   constructor(
     readonly queryId: string,
     private readonly connection: DialectConnection,
+    spillPath: string,
     private readonly emit: (event: SluiceEvent) => void,
-  ) {}
+  ) {
+    this.spill = new ResultSpill(spillPath)
+  }
+
+  get rowCount(): number {
+    return this.spill.rowCount
+  }
 
   async run(sql: string, batchSize: number): Promise<void> {
     const started = performance.now()
     const elapsed = () => Math.round((performance.now() - started) * 10) / 10
-    let rowCount = 0
+    let lastProgress = 0
     let affectedRows: number | null = null
     try {
       for await (const event of this.connection.stream(sql, { batchSize })) {
+        if (this.stopped) throw new SluiceError({ code: 'CANCELLED', message: 'Query cancelled' })
         if (event.kind === 'columns') {
+          this.columns = event.columns
           this.emit({ type: 'query.columns', queryId: this.queryId, columns: event.columns })
         } else if (event.kind === 'rows') {
-          await this.creditAvailable()
-          if (this.stopped) throw new SluiceError({ code: 'CANCELLED', message: 'Query cancelled' })
-          rowCount += event.rows.length
-          this.emit({
-            type: 'query.rows',
-            queryId: this.queryId,
-            seq: this.sent++,
-            rows: event.rows,
-          })
+          const first = this.spill.rowCount === 0
+          this.spill.append(event.rows)
+          const now = performance.now()
+          if (first || now - lastProgress >= progressEveryMs) {
+            lastProgress = now
+            this.emit({ type: 'query.progress', queryId: this.queryId, rowCount: this.rowCount })
+          }
+        } else if (event.kind === 'notice') {
+          this.emit({ type: 'query.notice', queryId: this.queryId, notice: event.notice })
         } else affectedRows = event.affectedRows
       }
     } catch (error) {
+      this.finish('error', elapsed())
       this.emit({
         type: 'query.error',
         queryId: this.queryId,
-        error: toErrorData(error),
-        elapsedMs: elapsed(),
+        error: toErrorData(spillError(error)),
+        rowCount: this.rowCount,
+        elapsedMs: this.elapsedMs,
       })
       return
     }
     // Only now has the dialect closed its cursor, so the connection is free for the next statement.
+    this.finish('done', elapsed())
     this.emit({
       type: 'query.done',
       queryId: this.queryId,
-      rowCount,
+      rowCount: this.rowCount,
       affectedRows,
-      elapsedMs: elapsed(),
+      elapsedMs: this.elapsedMs,
     })
   }
 
-  ack(seq: number): void {
-    this.acked = Math.max(this.acked, seq + 1)
-    this.notify()
+  rows(offset: number, limit: number) {
+    return this.spill.read(offset, limit)
   }
 
   async cancel(): Promise<boolean> {
+    if (this.outcome !== 'running') return false
     this.stopped = true
-    this.notify()
     return this.connection.cancel()
   }
 
-  private async creditAvailable(): Promise<void> {
-    while (!this.stopped && this.sent - this.acked >= creditWindow) {
-      await new Promise<void>((resolve) => (this.wake = resolve))
-    }
+  /** Stops the statement if it still runs and deletes the rows. */
+  async dispose(): Promise<void> {
+    await this.cancel().catch(() => undefined)
+    if (this.outcome !== 'running') this.spill.close()
+    else this.disposeWhenFinished = true
   }
 
-  private notify(): void {
-    const wake = this.wake
-    this.wake = undefined
-    wake?.()
+  private finish(outcome: QueryOutcome, elapsedMs: number): void {
+    this.outcome = outcome
+    this.elapsedMs = elapsedMs
+    if (this.disposeWhenFinished) this.spill.close()
   }
+}
+
+/** A full disk is the likely way a spill write fails; say so instead of a bare errno. */
+function spillError(error: unknown): unknown {
+  const code = (error as { code?: unknown }).code
+  if (code === 'ENOSPC')
+    return new SluiceError({
+      code: 'INTERNAL',
+      message: 'The disk holding query results is full; the result was cut short',
+    })
+  return error
 }

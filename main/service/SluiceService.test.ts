@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { DialectName } from '../../shared/connectionUrl'
 import type { SluiceEvent } from '../../shared/contract'
 import { allDialects, createTestDatabase, type TestDatabase } from '../testing/testDatabases'
-import { creditWindow } from './RunningQuery'
 import { SluiceService, type CallContext } from './SluiceService'
 
 function recorder(): CallContext & {
@@ -39,7 +38,8 @@ describe('contract boundary', () => {
     ['connection.open', { url: 42 }],
     ['connection.open', { url: 'sqlite::memory:', extra: true }],
     ['query.run', { connectionId: 'x', queryId: 'q', sql: '' }],
-    ['query.ack', { queryId: 'q', seq: -1 }],
+    ['query.rows', { queryId: 'q', offset: -1, limit: 10 }],
+    ['query.rows', { queryId: 'q', offset: 0, limit: 1_000_000 }],
     ['query.run', 'not an object'],
     ['app.info', { unexpected: 1 }],
   ])('%s with %j is a BAD_REQUEST, not a crash', async (method, input) => {
@@ -129,23 +129,24 @@ describe.each(allDialects)('%s through the service', (dialect) => {
     })
   })
 
-  it('sends no more than the credit window until the client acknowledges', async () => {
+  it('spills a large result and serves any window of it until the result is closed', async () => {
     const context = recorder()
     await start(context, 'big', series[dialect](50_000), 100)
-    await settle()
-    const rowsEvents = () =>
-      context.events.filter(
-        (e): e is Extract<SluiceEvent, { type: 'query.rows' }> => e.type === 'query.rows',
-      )
-    expect(rowsEvents().length).toBe(creditWindow)
-    const done = () => context.events.some((e) => e.type === 'query.done')
-    for (let seq = 0; !done(); seq++) {
-      while (rowsEvents().length <= seq && !done())
-        await new Promise((resolve) => setTimeout(resolve, 1))
-      await service.dispatch('query.ack', { queryId: 'big', seq }, context)
-    }
-    expect(rowsEvents().reduce((n, e) => n + e.rows.length, 0)).toBe(50_000)
     expect(await context.next('query.done', 'big')).toMatchObject({ rowCount: 50_000 })
+    const progress = context.events.filter((e) => e.type === 'query.progress')
+    expect(progress[0]).toMatchObject({ rowCount: 100 })
+    const window = (offset: number, limit: number) =>
+      service.dispatch('query.rows', { queryId: 'big', offset, limit }, context)
+    const middle = await window(24_950, 100)
+    expect(middle).toMatchObject({ ok: true })
+    const rows = (middle as { result: { rows: unknown[][] } }).result.rows
+    expect(rows.map((r) => Number(r[0]))).toEqual(
+      Array.from({ length: 100 }, (_, i) => 24_951 + i),
+    )
+    expect(await window(49_990, 50)).toMatchObject({ ok: true, result: { rows: { length: 10 } } })
+    expect(await window(60_000, 10)).toMatchObject({ ok: true, result: { rows: [] } })
+    await service.dispatch('query.close', { queryId: 'big' }, context)
+    expect(await window(0, 10)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 
   it('frees the connection before it reports a statement done', async () => {
@@ -157,20 +158,58 @@ describe.each(allDialects)('%s through the service', (dialect) => {
     expect(context.events.filter((e) => e.type === 'query.error')).toEqual([])
   })
 
-  it('cancels a query whose client stopped reading', async () => {
+  it('cancels a running query, keeps the rows read so far, and runs the next one', async () => {
     const context = recorder()
     await start(context, 'stalled', series[dialect](10_000_000), 100)
     await settle()
     expect(await service.dispatch('query.cancel', { queryId: 'stalled' }, context)).toMatchObject({
       ok: true,
     })
-    expect(await context.next('query.error', 'stalled')).toMatchObject({
-      error: { code: 'CANCELLED' },
-    })
+    const cancelled = await context.next('query.error', 'stalled')
+    expect(cancelled).toMatchObject({ error: { code: 'CANCELLED' } })
+    const kept = (cancelled as { rowCount: number }).rowCount
+    const first = await service.dispatch(
+      'query.rows',
+      { queryId: 'stalled', offset: 0, limit: 1 },
+      context,
+    )
+    // MariaDB's sequence engine numbers as BIGINT UNSIGNED, which arrives as exact text.
+    expect(first.ok && (first.result as { rows: unknown[][] }).rows.map((r) => Number(r[0]))).toEqual(
+      kept > 0 ? [1] : [],
+    )
     await start(context, 'after', 'SELECT 7 AS seven')
     await context.next('query.done', 'after')
     expect(
-      context.events.find((e) => e.type === 'query.rows' && e.queryId === 'after'),
-    ).toMatchObject({ rows: [[7]] })
+      await service.dispatch('query.rows', { queryId: 'after', offset: 0, limit: 10 }, context),
+    ).toMatchObject({ ok: true, result: { rows: [[7]] } })
+  })
+})
+
+const warningStatements: Partial<Record<DialectName, { sql: string; says: RegExp }>> = {
+  postgres: {
+    sql: "DO $$ BEGIN RAISE NOTICE 'checked % rows', 3; END $$",
+    says: /checked 3 rows/,
+  },
+  mysql: { sql: "SELECT CAST('12abc' AS SIGNED) AS n", says: /Truncated incorrect INTEGER/ },
+}
+
+describe.each(['postgres', 'mysql'] as const)('%s notices', (dialect) => {
+  it('passes on what the server says besides the result', async () => {
+    const db = await createTestDatabase(dialect)
+    const service = new SluiceService({ version: 'test', startUrl: null })
+    try {
+      const context = recorder()
+      const opened = await service.dispatch('connection.open', { url: db.url }, context)
+      if (!opened.ok) throw new Error(opened.error.message)
+      const { connectionId } = opened.result as { connectionId: string }
+      const { sql, says } = warningStatements[dialect]!
+      await service.dispatch('query.run', { connectionId, queryId: 'w', sql }, context)
+      await context.next('query.done', 'w')
+      const notice = await context.next('query.notice', 'w')
+      expect(notice).toMatchObject({ notice: { message: expect.stringMatching(says) } })
+    } finally {
+      await service.close()
+      await db.drop()
+    }
   })
 })

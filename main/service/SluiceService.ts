@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { z } from 'zod'
 import { redactUrl } from '../../shared/connectionUrl'
 import {
@@ -42,7 +45,10 @@ const defaultBatchSize = 1000
  */
 export class SluiceService {
   private readonly connections = new Map<string, DialectConnection>()
+  /** Every result a client still shows, running or finished, until it closes it. */
   private readonly queries = new Map<string, { query: RunningQuery; context: CallContext }>()
+  private readonly spillDir = mkdtempSync(join(tmpdir(), 'sluice-results-'))
+  private spills = 0
 
   constructor(private readonly options: ServiceOptions) {}
 
@@ -74,16 +80,19 @@ export class SluiceService {
     }
   }
 
-  /** A window closed or a socket dropped: stop whatever it was running. */
+  /** A window closed or a socket dropped: stop whatever it was running and drop its results. */
   async release(context: CallContext): Promise<void> {
     const mine = [...this.queries.values()].filter((q) => q.context === context)
-    await Promise.allSettled(mine.map((q) => q.query.cancel()))
+    for (const { query } of mine) this.queries.delete(query.queryId)
+    await Promise.allSettled(mine.map((q) => q.query.dispose()))
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([...this.queries.values()].map((q) => q.query.cancel()))
+    await Promise.allSettled([...this.queries.values()].map((q) => q.query.dispose()))
+    this.queries.clear()
     await Promise.allSettled([...this.connections.values()].map((c) => c.close()))
     this.connections.clear()
+    rmSync(this.spillDir, { recursive: true, force: true })
   }
 
   private readonly handlers: Handlers = {
@@ -139,21 +148,38 @@ export class SluiceService {
           code: 'BAD_REQUEST',
           message: `Query id "${queryId}" is already running`,
         })
-      const query = new RunningQuery(queryId, connection, (event) => context.emit(event))
+      const spillPath = join(this.spillDir, `${++this.spills}.json`)
+      const query = new RunningQuery(queryId, connection, spillPath, (event) => context.emit(event))
       this.queries.set(queryId, { query, context })
-      void query.run(sql, batchSize ?? defaultBatchSize).finally(() => this.queries.delete(queryId))
+      void query.run(sql, batchSize ?? defaultBatchSize)
       return {}
     },
 
-    'query.ack': async ({ queryId, seq }) => {
-      this.queries.get(queryId)?.query.ack(seq)
+    'query.rows': async ({ queryId, offset, limit }) => ({
+      rows: this.result(queryId).rows(offset, limit),
+    }),
+
+    'query.close': async ({ queryId }) => {
+      const query = this.queries.get(queryId)?.query
+      this.queries.delete(queryId)
+      await query?.dispose()
       return {}
     },
 
     'query.cancel': async ({ queryId }) => {
-      const running = this.queries.get(queryId)
-      return { cancelled: running ? await running.query.cancel() : false }
+      const query = this.queries.get(queryId)?.query
+      return { cancelled: query ? await query.cancel() : false }
     },
+  }
+
+  private result(queryId: string): RunningQuery {
+    const query = this.queries.get(queryId)?.query
+    if (!query)
+      throw new SluiceError({
+        code: 'NOT_FOUND',
+        message: 'That result was closed; run the query again',
+      })
+    return query
   }
 
   private connection(connectionId: string): DialectConnection {

@@ -3,10 +3,11 @@ import mysql, {
   type ConnectionOptions,
   type FieldPacket,
   type ResultSetHeader,
+  type RowDataPacket,
 } from 'mysql2'
 import type { Cell } from '../../../shared/cells'
 import type { ServerTarget } from '../../../shared/connectionUrl'
-import type { ObjectRef, SchemaObjects } from '../../../shared/contract'
+import type { Notice, ObjectRef, SchemaObjects } from '../../../shared/contract'
 import type { DatabaseSchema } from '../../../shared/schema/model'
 import { SluiceError } from '../../../shared/errors'
 import { connectionBusy } from '../busy'
@@ -71,7 +72,7 @@ export class MysqlConnection implements DialectConnection {
     const where = describeTarget(target)
     const conn = await connect(config, where)
     const version = await new Promise<string>((resolve, reject) =>
-      conn.query<[string][] & import('mysql2').RowDataPacket[]>(
+      conn.query<[string][] & RowDataPacket[]>(
         { sql: 'SELECT VERSION()', rowsAsArray: true },
         (e, rows) => (e ? reject(e) : resolve(String(rows[0]?.[0] ?? ''))),
       ),
@@ -101,6 +102,8 @@ export class MysqlConnection implements DialectConnection {
         // Rows the server sent before KILL QUERY reached it are dropped, not shown after a cancel.
         if (this.cancelRequested)
           throw new SluiceError({ code: 'CANCELLED', message: 'Query cancelled' })
+        if (event.kind === 'done')
+          for (const notice of await this.warnings()) yield { kind: 'notice', notice }
         yield event
       }
     } catch (error) {
@@ -114,6 +117,24 @@ export class MysqlConnection implements DialectConnection {
       }
       this.running = false
     }
+  }
+
+  /** The statement's warnings: MySQL keeps them for the session until the next statement. */
+  private warnings(): Promise<Notice[]> {
+    return new Promise((resolve, reject) =>
+      this.conn.query<RowDataPacket[]>(
+        { sql: 'SHOW WARNINGS', rowsAsArray: true },
+        (error, rows) =>
+          error
+            ? reject(error)
+            : resolve(
+                (rows as unknown as unknown[][]).map((row) => ({
+                  level: String(row[0]),
+                  message: `${String(row[2])} (${String(row[1])})`,
+                })),
+              ),
+      ),
+    )
   }
 
   async cancel(): Promise<boolean> {

@@ -2,7 +2,7 @@ import pg from 'pg'
 import Cursor from 'pg-cursor'
 import type { Cell } from '../../../shared/cells'
 import type { ServerTarget } from '../../../shared/connectionUrl'
-import type { ColumnInfo, ObjectRef, SchemaObjects } from '../../../shared/contract'
+import type { ColumnInfo, Notice, ObjectRef, SchemaObjects } from '../../../shared/contract'
 import type { DatabaseSchema } from '../../../shared/schema/model'
 import { SluiceError } from '../../../shared/errors'
 import { connectionBusy } from '../busy'
@@ -87,6 +87,10 @@ export class PostgresConnection implements DialectConnection {
     if (this.running) throw connectionBusy()
     this.running = true
     this.cancelRequested = false
+    const notices: Notice[] = []
+    const onNotice = (notice: { severity?: string; message?: string }) =>
+      notices.push({ level: notice.severity ?? 'NOTICE', message: notice.message ?? '' })
+    this.client.on('notice', onNotice)
     const cursor = this.client.query(
       new Cursor<Row>(sql, undefined, { rowMode: 'array', types: cellTypes }),
     )
@@ -102,7 +106,10 @@ export class PostgresConnection implements DialectConnection {
         })),
       }
       let rows = first.rows
-      while (rows.length > 0) {
+      for (;;) {
+        // Notices arrive on the socket between result messages, so they are passed on after each fetch.
+        while (notices.length > 0) yield { kind: 'notice', notice: notices.shift()! }
+        if (rows.length === 0) break
         yield { kind: 'rows', rows: rows as Cell[][] }
         // Between fetches the server is idle and ignores pg_cancel_backend, so the request is honoured here.
         if (this.cancelRequested)
@@ -117,6 +124,7 @@ export class PostgresConnection implements DialectConnection {
       throw toSluiceError(error, this.where)
     } finally {
       await cursor.close().catch(() => undefined)
+      this.client.off('notice', onNotice)
       this.running = false
     }
   }
