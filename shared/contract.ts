@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { cellSchema } from './cells'
 import { sluiceErrorSchema } from './errors'
+import type { PlanNode } from './plan'
 import type { DatabaseSchema } from './schema/model'
 
 /**
@@ -47,6 +48,23 @@ export const schemaObjectsSchema = z.object({
 })
 export type SchemaObjects = z.infer<typeof schemaObjectsSchema>
 
+export const historyEntrySchema = z.object({
+  id: z.number(),
+  sql: z.string(),
+  /** The connection's title, its password left out. */
+  connection: z.string(),
+  dialect: dialectNameSchema,
+  startedAt: z.string(),
+  elapsedMs: z.number(),
+  rowCount: z.number(),
+  outcome: z.enum(['done', 'error']),
+})
+export type HistoryEntry = z.infer<typeof historyEntrySchema>
+
+export const exportFormatSchema = z.enum(['csv', 'json', 'ndjson', 'sql'])
+
+const savedQueryName = z.string().min(1).max(100)
+
 const connectionInfoSchema = z.object({
   connectionId: id,
   dialect: dialectNameSchema,
@@ -64,6 +82,8 @@ export const methods = {
       version: z.string(),
       /** The URL the app opens on start: the bundled demo database unless told otherwise. */
       startUrl: z.string().nullable(),
+      /** Where an export goes unless the user names another folder. */
+      exportDir: z.string(),
     }),
   },
   'connection.test': {
@@ -119,6 +139,57 @@ export const methods = {
     input: z.object({ queryId: id }).strict(),
     output: empty,
   },
+  /** The plan of one statement as a tree. `analyze` runs it (PostgreSQL only, rolled back). */
+  'query.explain': {
+    input: z
+      .object({ connectionId: id, sql: z.string().min(1).max(1_000_000), analyze: z.boolean() })
+      .strict(),
+    output: z.object({ plan: z.custom<PlanNode>() }),
+  },
+  /** Writes a finished result, or a whole table, to a file; progress and the outcome come as events. */
+  'export.start': {
+    input: z
+      .object({
+        exportId: id,
+        source: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('result'), queryId: id }).strict(),
+          z
+            .object({
+              kind: z.literal('table'),
+              connectionId: id,
+              object: objectRefSchema.strict(),
+            })
+            .strict(),
+        ]),
+        format: exportFormatSchema,
+        path: z.string().min(1).max(4096),
+        overwrite: z.boolean(),
+      })
+      .strict(),
+    output: empty,
+  },
+  'export.cancel': {
+    input: z.object({ exportId: id }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+  'history.search': {
+    input: z
+      .object({ text: z.string().max(1000), limit: z.number().int().min(1).max(1000) })
+      .strict(),
+    output: z.object({ entries: z.array(historyEntrySchema) }),
+  },
+  'savedQueries.list': {
+    input: empty,
+    output: z.object({ queries: z.array(z.object({ name: z.string(), modifiedAt: z.string() })) }),
+  },
+  'savedQueries.read': {
+    input: z.object({ name: savedQueryName }).strict(),
+    output: z.object({ text: z.string() }),
+  },
+  'savedQueries.write': {
+    input: z.object({ name: savedQueryName, text: z.string().max(50_000_000) }).strict(),
+    output: empty,
+  },
   'query.cancel': {
     input: z.object({ queryId: id }).strict(),
     output: z.object({ cancelled: z.boolean() }),
@@ -160,8 +231,23 @@ export const eventSchema = z.discriminatedUnion('type', [
     error: sluiceErrorSchema,
     elapsedMs: z.number(),
   }),
+  z.object({
+    type: z.literal('export.progress'),
+    exportId: id,
+    rows: z.number().int().nonnegative(),
+    bytes: z.number().int().nonnegative(),
+  }),
+  z.object({
+    type: z.literal('export.done'),
+    exportId: id,
+    rows: z.number().int().nonnegative(),
+    bytes: z.number().int().nonnegative(),
+    path: z.string(),
+  }),
+  z.object({ type: z.literal('export.error'), exportId: id, error: sluiceErrorSchema }),
 ])
 export type SluiceEvent = z.infer<typeof eventSchema>
+export type QueryEvent = Extract<SluiceEvent, { queryId: string }>
 
 export const callResultSchema = z.union([
   z.object({ ok: z.literal(true), result: z.unknown() }),

@@ -17,8 +17,9 @@ export async function serveCommand(
   options: ServeOptions,
   log: (line: string) => void,
 ): Promise<WebServer> {
-  const startUrl = await ensureDemoDatabase(defaultDataDir(), resourcesDir())
-  const service = new SluiceService({ version, startUrl })
+  const dataDir = defaultDataDir()
+  const startUrl = await ensureDemoDatabase(dataDir, resourcesDir())
+  const service = new SluiceService({ version, startUrl, dataDir })
   const server = await startWebServer({ service, staticDir: rendererDir(), port: options.port })
   log(`${options.banner ?? 'Sluice is serving'} at ${server.url}`)
   if (options.open) openBrowser(server.url)

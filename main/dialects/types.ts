@@ -1,7 +1,9 @@
 import type { Cell } from '../../shared/cells'
 import type { ConnectionTarget, DialectName } from '../../shared/connectionUrl'
 import type { ColumnInfo, Notice, ObjectRef, SchemaObjects } from '../../shared/contract'
+import type { PlanNode } from '../../shared/plan'
 import type { DatabaseSchema } from '../../shared/schema/model'
+import type { RunStatement } from './explain'
 
 /**
  * What differs between databases, stated once per dialect so that callers ask
@@ -63,4 +65,6 @@ export interface Dialect {
   quoteLiteral(value: string): string
   /** CREATE statements, without terminating semicolons, that rebuild a model in an empty database. */
   generateDdl(schema: DatabaseSchema): string[]
+  /** The statement's plan as a tree, read with the dialect's own EXPLAIN through `run`. */
+  explainPlan(run: RunStatement, sql: string, analyze: boolean): Promise<PlanNode>
 }

@@ -23,7 +23,7 @@ export async function startDesktopApp(): Promise<BrowserWindow> {
     )
     return null
   })
-  const service = new SluiceService({ version: app.getVersion(), startUrl })
+  const service = new SluiceService({ version: app.getVersion(), startUrl, dataDir })
   const pageUrl =
     process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(rendererDir(), 'index.html')).href
   const isAppUrl = (url: string) => stripHash(url) === stripHash(pageUrl)

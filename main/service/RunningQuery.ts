@@ -1,8 +1,11 @@
+import type { Cell } from '../../shared/cells'
 import type { ColumnInfo, SluiceEvent } from '../../shared/contract'
 import { SluiceError } from '../../shared/errors'
 import type { DialectConnection } from '../dialects/types'
 import { ResultSpill } from '../results/ResultSpill'
 import { toErrorData } from './toErrorData'
+
+const exportBatch = 1000
 
 /** How often the client hears the row count grow while a result streams in. */
 const progressEveryMs = 100
@@ -25,7 +28,7 @@ export class RunningQuery {
 
   constructor(
     readonly queryId: string,
-    private readonly connection: DialectConnection,
+    readonly connection: DialectConnection,
     spillPath: string,
     private readonly emit: (event: SluiceEvent) => void,
   ) {
@@ -83,6 +86,13 @@ export class RunningQuery {
 
   rows(offset: number, limit: number) {
     return this.spill.read(offset, limit)
+  }
+
+  /** The whole result in order, a block at a time, for an export. */
+  async *allRows(): AsyncGenerator<{ columns: ColumnInfo[] } | { rows: Cell[][] }> {
+    yield { columns: this.columns }
+    for (let offset = 0; offset < this.rowCount; offset += exportBatch)
+      yield { rows: this.spill.read(offset, exportBatch) }
   }
 
   async cancel(): Promise<boolean> {

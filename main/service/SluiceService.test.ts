@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { testDataDir } from '../testing/testDataDir'
 import type { DialectName } from '../../shared/connectionUrl'
 import type { SluiceEvent } from '../../shared/contract'
 import { allDialects, createTestDatabase, type TestDatabase } from '../testing/testDatabases'
@@ -18,7 +19,7 @@ function recorder(): CallContext & {
     },
     async next(type, queryId) {
       for (;;) {
-        const found = events.find((e) => e.type === type && e.queryId === queryId)
+        const found = events.find((e) => e.type === type && 'queryId' in e && e.queryId === queryId)
         if (found) return found
         await new Promise<void>((resolve) => waiters.push(resolve))
       }
@@ -29,7 +30,7 @@ function recorder(): CallContext & {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300))
 
 describe('contract boundary', () => {
-  const service = new SluiceService({ version: 'test', startUrl: null })
+  const service = new SluiceService({ version: 'test', startUrl: null, dataDir: testDataDir() })
   const context = recorder()
 
   it.each([
@@ -55,7 +56,7 @@ describe('contract boundary', () => {
     await service.dispatch('connection.open', null, context)
     expect(await service.dispatch('app.info', {}, context)).toEqual({
       ok: true,
-      result: { version: 'test', startUrl: null },
+      result: { version: 'test', startUrl: null, dataDir: testDataDir() },
     })
   })
 
@@ -89,7 +90,7 @@ describe.each(allDialects)('%s through the service', (dialect) => {
 
   beforeEach(async () => {
     db = await createTestDatabase(dialect)
-    service = new SluiceService({ version: 'test', startUrl: null })
+    service = new SluiceService({ version: 'test', startUrl: null, dataDir: testDataDir() })
     const opened = await service.dispatch('connection.open', { url: db.url }, recorder())
     if (!opened.ok) throw new Error(opened.error.message)
     connectionId = (opened.result as { connectionId: string }).connectionId
@@ -140,9 +141,7 @@ describe.each(allDialects)('%s through the service', (dialect) => {
     const middle = await window(24_950, 100)
     expect(middle).toMatchObject({ ok: true })
     const rows = (middle as { result: { rows: unknown[][] } }).result.rows
-    expect(rows.map((r) => Number(r[0]))).toEqual(
-      Array.from({ length: 100 }, (_, i) => 24_951 + i),
-    )
+    expect(rows.map((r) => Number(r[0]))).toEqual(Array.from({ length: 100 }, (_, i) => 24_951 + i))
     expect(await window(49_990, 50)).toMatchObject({ ok: true, result: { rows: { length: 10 } } })
     expect(await window(60_000, 10)).toMatchObject({ ok: true, result: { rows: [] } })
     await service.dispatch('query.close', { queryId: 'big' }, context)
@@ -174,9 +173,9 @@ describe.each(allDialects)('%s through the service', (dialect) => {
       context,
     )
     // MariaDB's sequence engine numbers as BIGINT UNSIGNED, which arrives as exact text.
-    expect(first.ok && (first.result as { rows: unknown[][] }).rows.map((r) => Number(r[0]))).toEqual(
-      kept > 0 ? [1] : [],
-    )
+    expect(
+      first.ok && (first.result as { rows: unknown[][] }).rows.map((r) => Number(r[0])),
+    ).toEqual(kept > 0 ? [1] : [])
     await start(context, 'after', 'SELECT 7 AS seven')
     await context.next('query.done', 'after')
     expect(
@@ -196,7 +195,7 @@ const warningStatements: Partial<Record<DialectName, { sql: string; says: RegExp
 describe.each(['postgres', 'mysql'] as const)('%s notices', (dialect) => {
   it('passes on what the server says besides the result', async () => {
     const db = await createTestDatabase(dialect)
-    const service = new SluiceService({ version: 'test', startUrl: null })
+    const service = new SluiceService({ version: 'test', startUrl: null, dataDir: testDataDir() })
     try {
       const context = recorder()
       const opened = await service.dispatch('connection.open', { url: db.url }, context)

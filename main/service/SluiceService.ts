@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { homedir, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { redactUrl } from '../../shared/connectionUrl'
@@ -8,14 +8,22 @@ import {
   isMethodName,
   methods,
   type CallResult,
+  type MethodInput,
   type MethodName,
   type MethodOutput,
   type Methods,
   type SluiceEvent,
 } from '../../shared/contract'
 import { SluiceError } from '../../shared/errors'
+import type { DialectName } from '../../shared/connectionUrl'
+import { qualifiedName, quoteIdentifier } from '../../shared/sql/quote'
+import { collectRows } from '../dialects/collectRows'
 import { connectUrl, dialects } from '../dialects/registry'
 import type { DialectConnection } from '../dialects/types'
+import { formatter } from '../export/formats'
+import { writeExport, type ExportSource } from '../export/writeExport'
+import { HistoryStore } from '../history/HistoryStore'
+import { SavedQueries } from '../savedQueries/savedQueries'
 import { RunningQuery } from './RunningQuery'
 import { toErrorData } from './toErrorData'
 
@@ -27,6 +35,14 @@ export interface CallContext {
 export interface ServiceOptions {
   version: string
   startUrl: string | null
+  /** Sluice's own files: the query history database and saved queries. */
+  dataDir: string
+}
+
+interface OpenConnection {
+  connection: DialectConnection
+  /** The URL without its password: what history and the title bar show. */
+  title: string
 }
 
 type Handlers = {
@@ -44,13 +60,18 @@ const defaultBatchSize = 1000
  * result or an error record, never a throw.
  */
 export class SluiceService {
-  private readonly connections = new Map<string, DialectConnection>()
+  private readonly connections = new Map<string, OpenConnection>()
+  private readonly exports = new Map<string, AbortController>()
+  private history: Promise<HistoryStore> | undefined
+  private readonly savedQueries: SavedQueries
   /** Every result a client still shows, running or finished, until it closes it. */
   private readonly queries = new Map<string, { query: RunningQuery; context: CallContext }>()
   private readonly spillDir = mkdtempSync(join(tmpdir(), 'sluice-results-'))
   private spills = 0
 
-  constructor(private readonly options: ServiceOptions) {}
+  constructor(private readonly options: ServiceOptions) {
+    this.savedQueries = new SavedQueries(join(options.dataDir, 'queries'))
+  }
 
   async dispatch(method: string, input: unknown, context: CallContext): Promise<CallResult> {
     if (!isMethodName(method)) {
@@ -90,13 +111,19 @@ export class SluiceService {
   async close(): Promise<void> {
     await Promise.allSettled([...this.queries.values()].map((q) => q.query.dispose()))
     this.queries.clear()
-    await Promise.allSettled([...this.connections.values()].map((c) => c.close()))
+    for (const controller of this.exports.values()) controller.abort()
+    await Promise.allSettled([...this.connections.values()].map((c) => c.connection.close()))
     this.connections.clear()
+    await this.history?.then((store) => store.close()).catch(() => undefined)
     rmSync(this.spillDir, { recursive: true, force: true })
   }
 
   private readonly handlers: Handlers = {
-    'app.info': async () => ({ version: this.options.version, startUrl: this.options.startUrl }),
+    'app.info': async () => ({
+      version: this.options.version,
+      startUrl: this.options.startUrl,
+      exportDir: defaultExportDir(this.options.dataDir),
+    }),
 
     'connection.test': async ({ url }) => {
       const connection = await connectUrl(url)
@@ -107,17 +134,20 @@ export class SluiceService {
     'connection.open': async ({ url }) => {
       const connection = await connectUrl(url)
       const connectionId = randomUUID()
-      this.connections.set(connectionId, connection)
+      const title = redactUrl(url)
+      this.connections.set(connectionId, { connection, title })
       return {
         connectionId,
         dialect: connection.dialect,
-        title: redactUrl(url),
+        title,
         serverVersion: connection.serverVersion,
       }
     },
 
     'connection.close': async ({ connectionId }) => {
       const connection = this.connection(connectionId)
+      for (const { query } of this.queries.values())
+        if (query.connection === connection) await query.dispose()
       this.connections.delete(connectionId)
       await connection.close()
       return {}
@@ -151,7 +181,18 @@ export class SluiceService {
       const spillPath = join(this.spillDir, `${++this.spills}.json`)
       const query = new RunningQuery(queryId, connection, spillPath, (event) => context.emit(event))
       this.queries.set(queryId, { query, context })
-      void query.run(sql, batchSize ?? defaultBatchSize)
+      const startedAt = new Date().toISOString()
+      void query.run(sql, batchSize ?? defaultBatchSize).then(() =>
+        this.record({
+          sql,
+          connection: this.connections.get(connectionId)?.title ?? '',
+          dialect: connection.dialect,
+          startedAt,
+          elapsedMs: query.elapsedMs,
+          rowCount: query.rowCount,
+          outcome: query.outcome === 'done' ? 'done' : 'error',
+        }),
+      )
       return {}
     },
 
@@ -170,6 +211,102 @@ export class SluiceService {
       const query = this.queries.get(queryId)?.query
       return { cancelled: query ? await query.cancel() : false }
     },
+
+    'query.explain': async ({ connectionId, sql, analyze }) => {
+      const connection = this.connection(connectionId)
+      const run = (statement: string) => collectRows(connection, statement)
+      return { plan: await dialects[connection.dialect].explainPlan(run, sql, analyze) }
+    },
+
+    'export.start': async ({ exportId, source, format, path, overwrite }, context) => {
+      if (this.exports.has(exportId))
+        throw new SluiceError({
+          code: 'BAD_REQUEST',
+          message: `Export "${exportId}" is already running`,
+        })
+      const { rows, insertTarget } = this.exportSource(source)
+      const controller = new AbortController()
+      this.exports.set(exportId, controller)
+      let lastProgress = 0
+      void writeExport({
+        source: rows,
+        formatter: formatter(format, insertTarget),
+        path,
+        overwrite,
+        signal: controller.signal,
+        onProgress: ({ rows, bytes }) => {
+          const now = performance.now()
+          if (now - lastProgress < 100) return
+          lastProgress = now
+          context.emit({ type: 'export.progress', exportId, rows, bytes })
+        },
+      })
+        .then(({ rows, bytes }) =>
+          context.emit({ type: 'export.done', exportId, rows, bytes, path }),
+        )
+        .catch((error: unknown) =>
+          context.emit({ type: 'export.error', exportId, error: toErrorData(error) }),
+        )
+        .finally(() => this.exports.delete(exportId))
+      return {}
+    },
+
+    'export.cancel': async ({ exportId }) => {
+      const controller = this.exports.get(exportId)
+      controller?.abort()
+      return { cancelled: controller !== undefined }
+    },
+
+    'history.search': async ({ text, limit }) => ({
+      entries: await (await this.historyStore()).search(text, limit),
+    }),
+
+    'savedQueries.list': async () => ({ queries: await this.savedQueries.list() }),
+    'savedQueries.read': async ({ name }) => ({ text: await this.savedQueries.read(name) }),
+    'savedQueries.write': async ({ name, text }) => {
+      await this.savedQueries.write(name, text)
+      return {}
+    },
+  }
+
+  /** A finished result is read back from its spill; a table is read through a cursor as the file is written. */
+  private exportSource(source: MethodInput<'export.start'>['source']): {
+    rows: ExportSource
+    insertTarget: { dialect: DialectName; table: string }
+  } {
+    if (source.kind === 'result') {
+      const query = this.result(source.queryId)
+      if (query.outcome === 'running')
+        throw new SluiceError({
+          code: 'BUSY',
+          message: 'The query is still running: wait for it to finish, or cancel it, then export',
+        })
+      return {
+        rows: query.allRows(),
+        insertTarget: {
+          dialect: query.connection.dialect,
+          table: quoteIdentifier(query.connection.dialect, 'result'),
+        },
+      }
+    }
+    const connection = this.connection(source.connectionId)
+    const table = qualifiedName(connection.dialect, source.object.schema, source.object.name)
+    return {
+      rows: tableRows(connection, `SELECT * FROM ${table}`),
+      insertTarget: { dialect: connection.dialect, table },
+    }
+  }
+
+  private historyStore(): Promise<HistoryStore> {
+    this.history ??= HistoryStore.open(join(this.options.dataDir, 'history.sqlite'))
+    return this.history
+  }
+
+  /** History is a convenience: failing to record must never fail the query itself. */
+  private record(entry: Parameters<HistoryStore['add']>[0]): void {
+    void this.historyStore()
+      .then((store) => store.add(entry))
+      .catch(() => undefined)
   }
 
   private result(queryId: string): RunningQuery {
@@ -183,7 +320,7 @@ export class SluiceService {
   }
 
   private connection(connectionId: string): DialectConnection {
-    const connection = this.connections.get(connectionId)
+    const connection = this.connections.get(connectionId)?.connection
     if (!connection)
       throw new SluiceError({
         code: 'NOT_FOUND',
@@ -191,4 +328,17 @@ export class SluiceService {
       })
     return connection
   }
+}
+
+async function* tableRows(connection: DialectConnection, sql: string): ExportSource {
+  for await (const event of connection.stream(sql, { batchSize: 1000 })) {
+    if (event.kind === 'columns') yield { columns: event.columns }
+    else if (event.kind === 'rows') yield { rows: event.rows }
+  }
+}
+
+/** The user's Downloads folder where there is one, as browsers do; else Sluice's own folder. */
+function defaultExportDir(dataDir: string): string {
+  const downloads = join(homedir(), 'Downloads')
+  return existsSync(downloads) ? downloads : join(dataDir, 'exports')
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testDataDir } from '../testing/testDataDir'
 import type { SluiceEvent } from '../../shared/contract'
 import type { DialectName } from '../../shared/connectionUrl'
 import { allDialects, createTestDatabase, type TestDatabase } from '../testing/testDatabases'
@@ -41,7 +42,7 @@ describe.each(allDialects)('%s soak', (dialect) => {
 
   beforeAll(async () => {
     db = await createTestDatabase(dialect)
-    service = new SluiceService({ version: 'soak', startUrl: null })
+    service = new SluiceService({ version: 'soak', startUrl: null, dataDir: testDataDir() })
     const opened = await service.dispatch(
       'connection.open',
       { url: db.url },
@@ -74,7 +75,7 @@ describe.each(allDialects)('%s soak', (dialect) => {
   })
 
   it(`streams ${streamedRows.toLocaleString('en-US')} rows with memory independent of their number`, async () => {
-    const { counts, run } = client(service)
+    const { run } = client(service)
     const sql =
       dialect === 'postgres'
         ? `SELECT g, md5(g::text) FROM generate_series(1, ${streamedRows}) g`
@@ -92,7 +93,9 @@ describe.each(allDialects)('%s soak', (dialect) => {
       { queryId: 'long', offset: streamedRows - 1, limit: 10 },
       { emit: () => undefined },
     )
-    expect(last.ok && Number((last.result as { rows: unknown[][] }).rows[0]?.[0])).toBe(streamedRows)
+    expect(last.ok && Number((last.result as { rows: unknown[][] }).rows[0]?.[0])).toBe(
+      streamedRows,
+    )
     // 3M rows of ~40 bytes would be well over 100 MB if they were held; the spill file holds them.
     expect((peak - before) / 2 ** 20).toBeLessThan(100)
   })

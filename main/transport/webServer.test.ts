@@ -3,6 +3,7 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testDataDir } from '../testing/testDataDir'
 import { WebSocket } from 'ws'
 import { SluiceService } from '../service/SluiceService'
 import { startWebServer, type WebServer } from './webServer'
@@ -49,7 +50,7 @@ describe('web mode', () => {
     dir = mkdtempSync(join(tmpdir(), 'sluice-static-'))
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Sluice</title>')
     server = await startWebServer({
-      service: new SluiceService({ version: 'test', startUrl: null }),
+      service: new SluiceService({ version: 'test', startUrl: null, dataDir: testDataDir() }),
       staticDir: dir,
     })
     origin = `http://127.0.0.1:${server.port}`
@@ -106,7 +107,7 @@ describe('web mode', () => {
       ok: boolean
       result: unknown
     }
-    expect(reply).toEqual({ id: 1, ok: true, result: { version: 'test', startUrl: null } })
+    expect(reply).toEqual({ id: 1, ok: true, result: { version: 'test', startUrl: null, dataDir: testDataDir() } })
   })
 
   it('refuses a socket without the token', async () => {

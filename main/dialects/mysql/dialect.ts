@@ -1,6 +1,7 @@
 import { SluiceError } from '../../../shared/errors'
 import { quoteIdentifier, quoteLiteral } from '../../../shared/sql/quote'
 import type { Dialect } from '../types'
+import { explainPlan } from './explainPlan'
 import { generateDdl } from './generateDdl'
 import { MysqlConnection } from './MysqlConnection'
 
@@ -15,4 +16,5 @@ export const mysqlDialect: Dialect = {
   quoteIdentifier: (name) => quoteIdentifier('mysql', name),
   quoteLiteral: (value) => quoteLiteral('mysql', value),
   generateDdl,
+  explainPlan,
 }

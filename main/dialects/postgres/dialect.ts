@@ -1,6 +1,7 @@
 import { SluiceError } from '../../../shared/errors'
 import { quoteIdentifier, quoteLiteral } from '../../../shared/sql/quote'
 import type { Dialect } from '../types'
+import { explainPlan } from './explainPlan'
 import { generateDdl } from './generateDdl'
 import { PostgresConnection } from './PostgresConnection'
 
@@ -15,4 +16,5 @@ export const postgresDialect: Dialect = {
   quoteIdentifier: (name) => quoteIdentifier('postgres', name),
   quoteLiteral: (value) => quoteLiteral('postgres', value),
   generateDdl,
+  explainPlan,
 }

@@ -1,6 +1,7 @@
 import { SluiceError } from '../../../shared/errors'
 import { quoteIdentifier, quoteLiteral } from '../../../shared/sql/quote'
 import type { Dialect } from '../types'
+import { explainPlan } from './explainPlan'
 import { generateDdl } from './generateDdl'
 import { SqliteConnection } from './SqliteConnection'
 
@@ -15,4 +16,5 @@ export const sqliteDialect: Dialect = {
   quoteIdentifier: (name) => quoteIdentifier('sqlite', name),
   quoteLiteral: (value) => quoteLiteral('sqlite', value),
   generateDdl,
+  explainPlan,
 }

@@ -1,28 +1,52 @@
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { cellToText, isBytesCell, isJsonCell, type Cell } from '../../../shared/cells'
 import type { ColumnInfo } from '../../../shared/contract'
+import type { ResultSet } from '../query/ResultSet'
 
 interface Props {
+  result: ResultSet
   columns: ColumnInfo[]
-  rows: Cell[][]
   rowCount: number
 }
 
 const rowHeight = 24
 const columnWidth = 180
-const numberWidth = 64
+const numberWidth = 80
+const overscan = 10
+/**
+ * Browsers cap an element's height (Chrome near 33 million pixels), and ten
+ * million rows need 240 million. Past this height the scrollbar is scaled: its
+ * whole travel maps onto the whole result, so the end is always reachable.
+ */
+const maxScrollHeight = 10_000_000
 
-/** Only the rows in view are in the DOM, so 100,000 rows scroll like 100. */
-export function ResultsGrid({ columns, rows, rowCount }: Props) {
+/** Only the rows in view are in the DOM, and only their pages are in memory. */
+export function ResultsGrid({ result, columns, rowCount }: Props) {
   const scroller = useRef<HTMLDivElement>(null)
-  const virtualizer = useVirtualizer({
-    count: rowCount,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
-    overscan: 20,
-  })
+  const [scrollTop, setScrollTop] = useState(0)
+  const [viewport, setViewport] = useState(600)
+  const version = useSyncExternalStore(result.subscribe, () => result.version)
+
+  useLayoutEffect(() => {
+    const element = scroller.current!
+    const observer = new ResizeObserver(() => setViewport(element.clientHeight - rowHeight))
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [])
+
+  const contentHeight = rowCount * rowHeight
+  const spacerHeight = Math.min(contentHeight, maxScrollHeight)
+  const scrollRange = Math.max(0, spacerHeight - viewport)
+  const contentRange = Math.max(0, contentHeight - viewport)
+  const position = scrollRange > 0 ? Math.min(1, scrollTop / scrollRange) * contentRange : 0
+  const first = Math.max(0, Math.floor(position / rowHeight) - overscan)
+  const last = Math.min(rowCount, Math.ceil((position + viewport) / rowHeight) + overscan)
+
+  useEffect(() => result.want(first, last), [result, first, last, rowCount, version])
+
   const width = numberWidth + columns.length * columnWidth
+  const visible: number[] = []
+  for (let index = first; index < last; index++) visible.push(index)
 
   return (
     <div
@@ -32,6 +56,8 @@ export function ResultsGrid({ columns, rows, rowCount }: Props) {
       role="grid"
       aria-rowcount={rowCount + 1}
       aria-colcount={columns.length}
+      tabIndex={0}
+      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
     >
       <div className="grid-header" style={{ width }} role="row">
         <div className="grid-number" style={{ width: numberWidth }} />
@@ -48,23 +74,26 @@ export function ResultsGrid({ columns, rows, rowCount }: Props) {
           </div>
         ))}
       </div>
-      <div style={{ height: virtualizer.getTotalSize(), width, position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index]
+      <div style={{ height: spacerHeight, width, position: 'relative' }}>
+        {visible.map((index) => {
+          const row = result.row(index)
+          const top = scrollTop + index * rowHeight - position
           return (
             <div
-              key={item.key}
+              key={index}
               className="grid-row"
               role="row"
-              aria-rowindex={item.index + 2}
-              style={{ transform: `translateY(${item.start}px)`, height: rowHeight, width }}
+              aria-rowindex={index + 2}
+              style={{ transform: `translateY(${top}px)`, height: rowHeight, width }}
             >
               <div className="grid-number" style={{ width: numberWidth }}>
-                {item.index + 1}
+                {(index + 1).toLocaleString('en-US')}
               </div>
-              {row?.map((cell, i) => (
-                <GridCell key={i} cell={cell} />
-              ))}
+              {row ? (
+                row.map((cell, i) => <GridCell key={i} cell={cell} />)
+              ) : (
+                <div className="grid-cell grid-loading">…</div>
+              )}
             </div>
           )
         })}

@@ -1,0 +1,57 @@
+import { SluiceError } from '../../../shared/errors'
+import { planNode, type PlanNode } from '../../../shared/plan'
+import { jsonDocument, numberOrNull, scalarDetails, type RunStatement } from '../explain'
+
+type Fields = Record<string, unknown>
+
+const shown = new Set(['table_name', 'access_type', 'rows', 'rows_examined_per_scan', 'cost'])
+
+/**
+ * EXPLAIN FORMAT=JSON. MySQL and MariaDB nest steps differently
+ * (`nested_loop` arrays, `ordering_operation`, `subqueries`, …), so every
+ * object in the document becomes a step named by its key, and `table` steps
+ * are labelled with the table and its access type.
+ */
+export async function explainPlan(
+  run: RunStatement,
+  sql: string,
+  analyze: boolean,
+): Promise<PlanNode> {
+  if (analyze)
+    throw new SluiceError({
+      code: 'BAD_REQUEST',
+      message: 'EXPLAIN ANALYZE is offered on PostgreSQL only',
+    })
+  const document = jsonDocument(await run(`EXPLAIN FORMAT=JSON ${sql}`)) as Fields
+  const [key, value] = Object.entries(document)[0] ?? ['query_block', {}]
+  return toNode(key, value as Fields)
+}
+
+function toNode(key: string, fields: Fields): PlanNode {
+  const label =
+    key === 'table'
+      ? `table ${String(fields.table_name ?? '?')}${fields.access_type ? ` (${String(fields.access_type)})` : ''}`
+      : key.replace(/_/g, ' ')
+  const costInfo = fields.cost_info as Fields | undefined
+  return planNode(label, {
+    details: scalarDetails(fields, shown),
+    cost: numberOrNull(fields.cost ?? costInfo?.query_cost ?? costInfo?.prefix_cost),
+    rows: numberOrNull(fields.rows ?? fields.rows_examined_per_scan),
+    children: Object.entries(fields).flatMap(([childKey, value]) => children(childKey, value)),
+  })
+}
+
+function children(key: string, value: unknown): PlanNode[] {
+  if (key === 'cost_info' || value === null || typeof value !== 'object') return []
+  if (!Array.isArray(value)) return [toNode(key, value as Fields)]
+  return value
+    .filter((item): item is Fields => item !== null && typeof item === 'object')
+    .map((item) => {
+      // `nested_loop: [{ table: {...} }, …]`: a one-key wrapper names its content.
+      const entries = Object.entries(item)
+      const [innerKey, inner] = entries[0] ?? []
+      return entries.length === 1 && inner && typeof inner === 'object'
+        ? toNode(innerKey!, inner as Fields)
+        : toNode(key, item)
+    })
+}

@@ -1,0 +1,70 @@
+import { createWriteStream } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { once } from 'node:events'
+import type { Cell } from '../../shared/cells'
+import type { ColumnInfo } from '../../shared/contract'
+import { SluiceError } from '../../shared/errors'
+import type { RowFormatter } from './formats'
+
+/** Where an export's rows come from: a result already spilled, or a table read through a cursor. */
+export type ExportSource = AsyncIterable<{ columns: ColumnInfo[] } | { rows: Cell[][] }>
+
+export interface ExportProgress {
+  rows: number
+  bytes: number
+}
+
+/**
+ * Writes a source to a file batch by batch, waiting whenever the disk falls
+ * behind, so memory holds one batch whatever the size. A cancelled or failed
+ * export leaves no partial file behind.
+ */
+export async function writeExport(options: {
+  source: ExportSource
+  formatter: RowFormatter
+  path: string
+  overwrite: boolean
+  signal: AbortSignal
+  onProgress(progress: ExportProgress): void
+}): Promise<ExportProgress> {
+  const { source, formatter, path, signal } = options
+  const file = createWriteStream(path, { flags: options.overwrite ? 'w' : 'wx' })
+  const progress: ExportProgress = { rows: 0, bytes: 0 }
+  const write = async (text: string) => {
+    if (!text) return
+    progress.bytes += Buffer.byteLength(text)
+    if (!file.write(text)) await Promise.race([once(file, 'drain'), once(file, 'error')])
+  }
+  try {
+    await once(file, 'open')
+    let started = false
+    for await (const piece of source) {
+      if (signal.aborted) throw new SluiceError({ code: 'CANCELLED', message: 'Export cancelled' })
+      if ('columns' in piece) {
+        await write(formatter.start(piece.columns))
+        started = true
+      } else {
+        await write(formatter.rows(piece.rows))
+        progress.rows += piece.rows.length
+        options.onProgress({ ...progress })
+      }
+    }
+    if (!started) await write(formatter.start([]))
+    await write(formatter.end())
+    await new Promise<void>((resolve, reject) =>
+      file.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    )
+    return progress
+  } catch (error) {
+    file.destroy()
+    if ((error as { code?: unknown }).code === 'EEXIST')
+      throw new SluiceError({
+        code: 'BAD_REQUEST',
+        message: `${path} already exists; choose another name or allow overwriting`,
+      })
+    await rm(path, { force: true })
+    if ((error as { code?: unknown }).code === 'ENOENT')
+      throw new SluiceError({ code: 'NOT_FOUND', message: `The folder for ${path} does not exist` })
+    throw error
+  }
+}

@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { HistoryEntry } from '../../shared/contract'
+import { quoteLiteral } from '../../shared/sql/quote'
+import { collectRows } from '../dialects/collectRows'
+import { connectUrl } from '../dialects/registry'
+import type { DialectConnection } from '../dialects/types'
+
+const schema = [
+  `CREATE TABLE IF NOT EXISTS history (
+    id INTEGER PRIMARY KEY,
+    sql TEXT NOT NULL,
+    connection TEXT NOT NULL,
+    dialect TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    elapsed_ms REAL NOT NULL,
+    row_count INTEGER NOT NULL,
+    outcome TEXT NOT NULL
+  )`,
+  'CREATE INDEX IF NOT EXISTS history_started ON history (started_at)',
+]
+
+/** Statements longer than this are kept cut short: history is for finding a query again, not for archiving dumps. */
+const maxSqlLength = 100_000
+
+/**
+ * Every statement run from the workbench, in an SQLite file in the user's
+ * data folder. It goes through the same worker-backed SQLite connection as a
+ * user's database, so the main thread never waits on the disk, and one queue
+ * keeps its statements in order.
+ */
+export class HistoryStore {
+  private queue: Promise<unknown> = Promise.resolve()
+
+  private constructor(private readonly connection: DialectConnection) {}
+
+  static async open(file: string): Promise<HistoryStore> {
+    mkdirSync(dirname(file), { recursive: true })
+    const connection = await connectUrl(`sqlite://${file}`)
+    for (const statement of schema) await collectRows(connection, statement)
+    return new HistoryStore(connection)
+  }
+
+  add(entry: Omit<HistoryEntry, 'id'>): Promise<void> {
+    const q = (text: string) => quoteLiteral('sqlite', text.replaceAll('\0', ''))
+    const sql = `INSERT INTO history (sql, connection, dialect, started_at, elapsed_ms, row_count, outcome) VALUES (${q(entry.sql.slice(0, maxSqlLength))}, ${q(entry.connection)}, ${q(entry.dialect)}, ${q(entry.startedAt)}, ${Number(entry.elapsedMs)}, ${Math.trunc(entry.rowCount)}, ${q(entry.outcome)})`
+    return this.serial(() => collectRows(this.connection, sql)).then(() => undefined)
+  }
+
+  /** The newest entries whose SQL contains `text`, case-insensitively. */
+  async search(text: string, limit: number): Promise<HistoryEntry[]> {
+    const pattern = quoteLiteral(
+      'sqlite',
+      `%${text.replace(/[\\%_]/g, (c) => '\\' + c).replaceAll('\0', '')}%`,
+    )
+    const rows = await this.serial(() =>
+      collectRows(
+        this.connection,
+        `SELECT id, sql, connection, dialect, started_at, elapsed_ms, row_count, outcome FROM history WHERE sql LIKE ${pattern} ESCAPE '\\' ORDER BY id DESC LIMIT ${Math.trunc(limit)}`,
+      ),
+    )
+    return rows.map(([id, sql, connection, dialect, startedAt, elapsedMs, rowCount, outcome]) => ({
+      id: Number(id),
+      sql: String(sql),
+      connection: String(connection),
+      dialect: String(dialect) as HistoryEntry['dialect'],
+      startedAt: String(startedAt),
+      elapsedMs: Number(elapsedMs),
+      rowCount: Number(rowCount),
+      outcome: outcome === 'done' ? 'done' : 'error',
+    }))
+  }
+
+  async close(): Promise<void> {
+    await this.queue.catch(() => undefined)
+    await this.connection.close()
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.catch(() => undefined).then(work)
+    this.queue = next
+    return next
+  }
+}
