@@ -13,8 +13,7 @@ describe.each(allDialects)('%s EXPLAIN as a tree', (dialect) => {
   let db: TestDatabase
   let connection: DialectConnection
   const run = (sql: string) => collectRows(connection, sql)
-  const explain = (sql: string, analyze = false) =>
-    dialects[dialect].explainPlan(run, sql, analyze)
+  const explain = (sql: string, analyze = false) => dialects[dialect].explainPlan(run, sql, analyze)
 
   beforeAll(async () => {
     db = await createTestDatabase(dialect)

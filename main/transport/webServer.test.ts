@@ -107,7 +107,11 @@ describe('web mode', () => {
       ok: boolean
       result: unknown
     }
-    expect(reply).toEqual({ id: 1, ok: true, result: { version: 'test', startUrl: null, dataDir: testDataDir() } })
+    expect(reply).toEqual({
+      id: 1,
+      ok: true,
+      result: { version: 'test', startUrl: null, dataDir: testDataDir() },
+    })
   })
 
   it('refuses a socket without the token', async () => {

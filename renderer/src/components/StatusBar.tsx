@@ -1,21 +1,26 @@
 import { useEffect, useState } from 'react'
-import type { QuerySnapshot } from '../query/QueryRun'
+import type { ResultSnapshot } from '../query/ResultSet'
+import { formatElapsed } from './formatElapsed'
 
 interface Props {
-  snapshot: QuerySnapshot | null
+  /** The result on show. */
+  snapshot: ResultSnapshot | null
+  /** The tab is running statements (this one or the next). */
+  running: boolean
+  message: string | null
   connectionTitle: string
   onCancel(): void
 }
 
 /** Row count, elapsed time and, while a query runs, the way to stop it. */
-export function StatusBar({ snapshot, connectionTitle, onCancel }: Props) {
-  const running = snapshot?.status === 'running'
+export function StatusBar({ snapshot, running, message, connectionTitle, onCancel }: Props) {
   const [now, setNow] = useState(Date.now())
+  const ticking = snapshot?.status === 'running'
   useEffect(() => {
-    if (!running) return
+    if (!ticking) return
     const timer = setInterval(() => setNow(Date.now()), 100)
     return () => clearInterval(timer)
-  }, [running])
+  }, [ticking])
 
   const elapsed = snapshot ? (snapshot.elapsedMs ?? now - snapshot.startedAt) : null
   return (
@@ -30,7 +35,7 @@ export function StatusBar({ snapshot, connectionTitle, onCancel }: Props) {
           </span>
           <span data-testid="elapsed">{elapsed === null ? '' : formatElapsed(elapsed)}</span>
           <span data-testid="query-status">
-            {running
+            {snapshot.status === 'running'
               ? 'Running…'
               : snapshot.status === 'done'
                 ? 'Done'
@@ -40,20 +45,16 @@ export function StatusBar({ snapshot, connectionTitle, onCancel }: Props) {
           </span>
         </>
       )}
-      {snapshot?.notice && (
+      {message && (
         <span className="status-notice" role="alert">
-          {snapshot.notice}
+          {message}
         </span>
       )}
       {running && (
-        <button className="cancel" onClick={onCancel}>
+        <button className="cancel" onClick={onCancel} title="Ctrl+.">
           Cancel
         </button>
       )}
     </div>
   )
-}
-
-function formatElapsed(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`
 }

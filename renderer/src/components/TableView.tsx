@@ -10,13 +10,14 @@ interface Props {
   object: SchemaObject
   details: Details | undefined
   onOpenRows(): void
+  onExport(): void
 }
 
 const tabs = ['Columns', 'Indexes', 'Foreign keys', 'Checks', 'DDL'] as const
 type Tab = (typeof tabs)[number]
 
 /** One table or view: its structure by tab, and the DDL that creates it. */
-export function TableView({ dialect, object, details, onOpenRows }: Props) {
+export function TableView({ dialect, object, details, onOpenRows, onExport }: Props) {
   const [tab, setTab] = useState<Tab>('Columns')
   const estimate = rowEstimateText(object.rowEstimate)
   return (
@@ -28,6 +29,7 @@ export function TableView({ dialect, object, details, onOpenRows }: Props) {
           {object.rowEstimate !== null && ` · ${estimate.title.toLowerCase()}`}
         </span>
         <button onClick={onOpenRows}>Open rows</button>
+        <button onClick={onExport}>Export…</button>
       </header>
       <div className="tabs" role="tablist">
         {tabs.map((name) => (

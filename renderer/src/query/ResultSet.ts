@@ -1,5 +1,5 @@
 import type { Cell } from '../../../shared/cells'
-import type { ColumnInfo, Notice, SluiceEvent } from '../../../shared/contract'
+import type { ColumnInfo, Notice, QueryEvent } from '../../../shared/contract'
 import { SluiceError, type SluiceErrorData } from '../../../shared/errors'
 import type { SluiceClient } from '../../../shared/transport'
 
@@ -63,7 +63,7 @@ export class ResultSet {
 
   start(): this {
     this.unsubscribe = this.client.onEvent((event) => {
-      if (event.queryId === this.queryId) this.handle(event)
+      if ('queryId' in event && event.queryId === this.queryId) this.handle(event)
     })
     this.client
       .call('query.run', { connectionId: this.connectionId, queryId: this.queryId, sql: this.sql })
@@ -140,7 +140,7 @@ export class ResultSet {
     }
   }
 
-  private handle(event: SluiceEvent): void {
+  private handle(event: QueryEvent): void {
     switch (event.type) {
       case 'query.columns':
         return this.update({ columns: event.columns })

@@ -1,0 +1,71 @@
+import { useDeferredValue, useEffect, useState } from 'react'
+import type { HistoryEntry } from '../../../shared/contract'
+import { SluiceError } from '../../../shared/errors'
+import type { SluiceClient } from '../../../shared/transport'
+import { formatElapsed } from './formatElapsed'
+
+interface Props {
+  client: SluiceClient
+  /** Changes whenever a run ends, so the list shows it. */
+  runs: number
+  onOpen(sql: string): void
+}
+
+/** Every statement run, newest first, searchable by its text; clicking one opens it in a new tab. */
+export function HistoryPanel({ client, runs, onOpen }: Props) {
+  const [text, setText] = useState('')
+  const search = useDeferredValue(text)
+  const [entries, setEntries] = useState<HistoryEntry[]>([])
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    let current = true
+    client
+      .call('history.search', { text: search, limit: 200 })
+      .then((found) => current && (setEntries(found.entries), setError(null)))
+      .catch(
+        (failure: unknown) =>
+          current && setError(failure instanceof SluiceError ? failure.message : String(failure)),
+      )
+    return () => {
+      current = false
+    }
+  }, [client, search, runs])
+
+  return (
+    <div className="side-list">
+      <input
+        type="search"
+        className="side-search"
+        aria-label="Search history"
+        placeholder="Search history"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
+      {error && <p className="tree-message">{error}</p>}
+      {!error && entries.length === 0 && (
+        <p className="tree-message">Nothing run yet{search && ' that matches'}.</p>
+      )}
+      <ul aria-label="History">
+        {entries.map((entry) => (
+          <li key={entry.id}>
+            <button
+              className="side-item"
+              onClick={() => onOpen(entry.sql)}
+              title={entry.sql.slice(0, 1000)}
+            >
+              <code className={entry.outcome === 'error' ? 'history-failed' : undefined}>
+                {entry.sql.slice(0, 200)}
+              </code>
+              <span className="side-detail">
+                {new Date(entry.startedAt).toLocaleString()} ·{' '}
+                {entry.rowCount.toLocaleString('en-US')} rows · {formatElapsed(entry.elapsedMs)} ·{' '}
+                {entry.connection}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
