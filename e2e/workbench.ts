@@ -16,6 +16,24 @@ export async function runSql(page: Page, sql: string): Promise<void> {
   await page.keyboard.press('ControlOrMeta+Enter')
 }
 
+/** Replaces the editor's text and runs every statement in it with Ctrl+Shift+Enter. */
+export async function runAll(page: Page, sql: string): Promise<void> {
+  const editor = page.getByTestId('sql-editor')
+  await editor.click()
+  await page.keyboard.press('ControlOrMeta+A')
+  await page.keyboard.insertText(sql)
+  await page.keyboard.press('ControlOrMeta+Shift+Enter')
+}
+
+/** Opens another database through the connect dialog's URL field. */
+export async function connectTo(page: Page, url: string): Promise<void> {
+  await page.getByRole('button', { name: 'Connect…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Connect to a database' })
+  await dialog.getByLabel('Connection URL').fill(url)
+  await dialog.getByRole('button', { name: 'Connect' }).click()
+  await expect(dialog).toBeHidden()
+}
+
 export function grid(page: Page) {
   return page.getByTestId('results-grid')
 }

@@ -97,8 +97,10 @@ export class RunningQuery {
 
   async cancel(): Promise<boolean> {
     if (this.outcome !== 'running') return false
-    this.stopped = true
-    return this.connection.cancel()
+    // Marked only once the dialect agrees: a refused cancel (a SQLite write) runs on, and its outcome must stand.
+    const cancelled = await this.connection.cancel()
+    if (cancelled) this.stopped = true
+    return cancelled
   }
 
   /** Stops the statement if it still runs and deletes the rows. */
