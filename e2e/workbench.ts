@@ -44,3 +44,25 @@ export function grid(page: Page) {
  */
 export const endlessQuery =
   'WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 1000000000000) SELECT n FROM s'
+
+type LongTasks = { longTasks: number[] }
+
+/** Records every long task (over 50 ms) from the page's first script on. */
+export async function recordLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const durations: number[] = []
+    ;(globalThis as unknown as LongTasks).longTasks = durations
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) durations.push(entry.duration)
+    }).observe({ type: 'longtask' as never, buffered: true })
+  })
+}
+
+export async function forgetLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => ((globalThis as unknown as LongTasks).longTasks.length = 0))
+}
+
+/** The longest task recorded, in milliseconds; 0 when there was none. */
+export function longestTask(page: Page): Promise<number> {
+  return page.evaluate(() => Math.max(0, ...(globalThis as unknown as LongTasks).longTasks))
+}
