@@ -1,14 +1,22 @@
-import { cellToJsonValue, cellToText, type Cell } from '../../shared/cells'
-import type { ColumnInfo } from '../../shared/contract'
+import { cellToText } from '../../shared/cells'
 import type { StreamEvent } from '../dialects/types'
+import { formatter } from '../export/formats'
 
+export const outputFormats = ['text', 'csv', 'json', 'ndjson'] as const
+export type OutputFormat = (typeof outputFormats)[number]
+
+/** Prints one statement's result as it streams. */
 export interface RowPrinter {
   event(event: StreamEvent): void
   end(): void
 }
 
+export function printerFor(format: OutputFormat, write: (text: string) => void): RowPrinter {
+  return format === 'text' ? textPrinter(write) : formattedPrinter(format, write)
+}
+
 /** Tab-separated text with a header row; tabs and newlines inside values are escaped so each row stays one line. */
-export function textPrinter(write: (text: string) => void): RowPrinter {
+function textPrinter(write: (text: string) => void): RowPrinter {
   const escape = (text: string) =>
     text.replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
   let affected: number | null = null
@@ -30,25 +38,22 @@ export function textPrinter(write: (text: string) => void): RowPrinter {
   }
 }
 
-/** A JSON array of row objects, written as rows arrive so output starts before the query ends. */
-export function jsonPrinter(write: (text: string) => void): RowPrinter {
-  let columns: ColumnInfo[] = []
-  let first = true
-  write('[')
-  const toObject = (row: Cell[]) =>
-    Object.fromEntries(columns.map((c, i) => [c.name, cellToJsonValue(row[i] ?? null)]))
+/** The export formats, written as rows arrive; a statement without a result set prints nothing. */
+function formattedPrinter(
+  format: Exclude<OutputFormat, 'text'>,
+  write: (text: string) => void,
+): RowPrinter {
+  const rows = formatter(format)
+  let started = false
   return {
     event(event) {
-      if (event.kind === 'columns') columns = event.columns
-      else if (event.kind === 'rows') {
-        for (const row of event.rows) {
-          write((first ? '\n' : ',\n') + JSON.stringify(toObject(row)))
-          first = false
-        }
-      }
+      if (event.kind === 'columns' && event.columns.length > 0) {
+        started = true
+        write(rows.start(event.columns))
+      } else if (event.kind === 'rows') write(rows.rows(event.rows))
     },
     end() {
-      write(first ? ']\n' : '\n]\n')
+      if (started) write(rows.end())
     },
   }
 }

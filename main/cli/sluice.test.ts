@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allDialects, createTestDatabase, type TestDatabase } from '../testing/testDatabases'
 
@@ -62,6 +65,76 @@ describe.each(allDialects)('sluice query on %s', (dialect) => {
     expect(stdout).toBe('')
     expect(stderr.trim().split('\n')).toHaveLength(1)
     expect(stderr).toMatch(/^sluice: .*(syntax|SELEKT)/)
+  })
+})
+
+function scriptFile(text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'sluice-cli-')), 'script.sql')
+  writeFileSync(file, text)
+  return file
+}
+
+describe.each(allDialects)('sluice query --file on %s', (dialect) => {
+  let db: TestDatabase
+  beforeAll(async () => {
+    db = await createTestDatabase(dialect)
+  })
+  afterAll(() => db.drop())
+
+  it('runs a script in order and prints each result set, one after another', () => {
+    const file = scriptFile(
+      [
+        '-- a script, as CI would run it',
+        'CREATE TABLE notes (id int PRIMARY KEY, body varchar(40));',
+        "INSERT INTO notes VALUES (1, 'plain'), (2, 'has, comma'), (3, NULL);",
+        'SELECT id, body FROM notes ORDER BY id;',
+        'SELECT count(*) AS n FROM notes;',
+      ].join('\n'),
+    )
+    const csv = sluice('query', '--url', db.url, '--file', file, '--format', 'csv')
+    expect(csv.stderr).toBe('')
+    expect(csv.stdout).toBe('id,body\n1,plain\n2,"has, comma"\n3,\nn\n3\n')
+    const ndjson = sluice(
+      'query',
+      '--url',
+      db.url,
+      '--format',
+      'ndjson',
+      'SELECT id FROM notes ORDER BY id',
+    )
+    expect(
+      ndjson.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as unknown),
+    ).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }])
+  })
+
+  it('stops at the first failing statement and names its line and column', () => {
+    const file = scriptFile(
+      [
+        'CREATE TABLE steps (n int);',
+        'INSERT INTO steps VALUES (1);',
+        '  SELEKT 2;',
+        'INSERT INTO steps VALUES (3);',
+      ].join('\n'),
+    )
+    const { status, stderr } = sluice('query', '--url', db.url, '--file', file)
+    expect(status).toBe(1)
+    expect(stderr).toContain(`${file}:3:3: statement 3 of 4 failed:`)
+    const after = sluice('query', '--url', db.url, '--format', 'csv', 'SELECT n FROM steps')
+    expect(after.stdout).toBe('n\n1\n')
+  })
+})
+
+describe('sluice query arguments', () => {
+  it('refuses an unknown format and a missing file plainly', () => {
+    const format = sluice('query', '--url', 'sqlite::memory:', '--format', 'xml', 'SELECT 1')
+    expect(format.status).toBe(2)
+    expect(format.stderr).toContain('--format must be one of text, csv, json, ndjson')
+    const missing = sluice('query', '--url', 'sqlite::memory:', '--file', '/no/such/script.sql')
+    expect(missing.status).toBe(1)
+    expect(missing.stderr).toContain('Cannot read /no/such/script.sql')
   })
 })
 

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { SluiceError } from '../../shared/errors'
 import { desktopCommand } from './desktopCommand'
+import { outputFormats, type OutputFormat } from './printRows'
 import { queryCommand } from './queryCommand'
 import { schemaCommand } from './schemaCommand'
 import { serveCommand } from './serveCommand'
@@ -9,7 +10,11 @@ import { version } from './version'
 const usage = `Usage:
   sluice                                   open the desktop app (web mode if Electron is missing)
   sluice serve [--port N] [--no-open]      serve the UI on 127.0.0.1 and print its URL
-  sluice query --url URL [--json] "SQL"    run one statement and print its rows
+  sluice query --url URL [--format F] "SQL"
+  sluice query --url URL [--format F] --file script.sql
+                                           run SQL, or a script's statements in order (stopping at the
+                                           first error), printing each result set; F is text (default),
+                                           csv, json or ndjson; --json is --format json
   sluice schema --url URL [--json]         print the schema as DDL, or as the JSON model
 Options: --verbose prints error details; --version; --help`
 
@@ -43,11 +48,21 @@ async function main(argv: string[]): Promise<void> {
     const { values, positionals } = parse(rest, {
       url: { type: 'string' },
       json: { type: 'boolean' },
+      format: { type: 'string' },
+      file: { type: 'string' },
     } as const)
     if (!values.url) throw new UsageError('query needs --url URL')
-    if (positionals.length !== 1)
-      throw new UsageError('query needs exactly one SQL argument (quote it)')
-    return queryCommand({ url: values.url, sql: positionals[0]!, json: values.json === true }, out)
+    const format = values.json ? 'json' : (values.format ?? 'text')
+    if (!isOutputFormat(format))
+      throw new UsageError(`--format must be one of ${outputFormats.join(', ')}, not "${format}"`)
+    if (values.json && values.format && values.format !== 'json')
+      throw new UsageError('--json is --format json; give one or the other')
+    if (values.file !== undefined && positionals.length > 0)
+      throw new UsageError('query takes SQL or --file, not both')
+    if (values.file === undefined && positionals.length !== 1)
+      throw new UsageError('query needs exactly one SQL argument (quote it), or --file')
+    const source = values.file !== undefined ? { file: values.file } : { sql: positionals[0]! }
+    return queryCommand({ url: values.url, source, format }, out)
   }
   if (command === 'schema') {
     const { values, positionals } = parse(rest, {
@@ -59,6 +74,10 @@ async function main(argv: string[]): Promise<void> {
     return schemaCommand({ url: values.url, json: values.json === true }, out)
   }
   throw new UsageError(`Unknown command "${command}"`)
+}
+
+function isOutputFormat(format: string): format is OutputFormat {
+  return (outputFormats as readonly string[]).includes(format)
 }
 
 function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
