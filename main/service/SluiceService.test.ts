@@ -1,31 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { testDataDir } from '../testing/testDataDir'
 import type { DialectName } from '../../shared/connectionUrl'
-import type { SluiceEvent } from '../../shared/contract'
 import { allDialects, createTestDatabase, type TestDatabase } from '../testing/testDatabases'
+import { recorder } from '../testing/serviceHarness'
 import { SluiceService, type CallContext } from './SluiceService'
-
-function recorder(): CallContext & {
-  events: SluiceEvent[]
-  next(type: SluiceEvent['type'], queryId: string): Promise<SluiceEvent>
-} {
-  const events: SluiceEvent[] = []
-  const waiters: (() => void)[] = []
-  return {
-    events,
-    emit(event) {
-      events.push(event)
-      for (const wake of waiters.splice(0)) wake()
-    },
-    async next(type, queryId) {
-      for (;;) {
-        const found = events.find((e) => e.type === type && 'queryId' in e && e.queryId === queryId)
-        if (found) return found
-        await new Promise<void>((resolve) => waiters.push(resolve))
-      }
-    },
-  }
-}
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300))
 
@@ -56,7 +34,7 @@ describe('contract boundary', () => {
     await service.dispatch('connection.open', null, context)
     expect(await service.dispatch('app.info', {}, context)).toEqual({
       ok: true,
-      result: { version: 'test', startUrl: null, dataDir: testDataDir() },
+      result: { version: 'test', startUrl: null, exportDir: expect.any(String) },
     })
   })
 

@@ -9,6 +9,8 @@ import type { DialectName } from '../../shared/connectionUrl'
 /** A database made for one test and dropped after it. */
 export interface TestDatabase {
   url: string
+  /** Where its tables are: SQLite's `main`, PostgreSQL's `public`, or the MySQL database itself. */
+  schema: string
   drop(): Promise<void>
 }
 
@@ -34,6 +36,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     const dir = mkdtempSync(join(tmpdir(), 'sluice-test-'))
     return {
       url: `sqlite://${join(dir, `${name}.db`)}`,
+      schema: 'main',
       drop: async () => rmSync(dir, { recursive: true, force: true }),
     }
   }
@@ -41,12 +44,14 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     await pgAdmin(`CREATE DATABASE ${name}`)
     return {
       url: withDatabase(pgAdminUrl, name),
+      schema: 'public',
       drop: () => pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
     }
   }
   await mysqlAdmin(`CREATE DATABASE ${name} CHARACTER SET utf8mb4`)
   return {
     url: withDatabase(mysqlAdminUrl, name),
+    schema: name,
     drop: () => mysqlAdmin(`DROP DATABASE IF EXISTS ${name}`),
   }
 }

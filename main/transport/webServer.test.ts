@@ -110,7 +110,7 @@ describe('web mode', () => {
     expect(reply).toEqual({
       id: 1,
       ok: true,
-      result: { version: 'test', startUrl: null, dataDir: testDataDir() },
+      result: { version: 'test', startUrl: null, exportDir: expect.any(String) },
     })
   })
 
