@@ -123,7 +123,12 @@ export const methods = {
       .strict(),
     output: empty,
   },
-  /** Rows `offset` to `offset + limit` of a result, from its spill file; fewer at the end. */
+  /**
+   * Rows `offset` to `offset + limit` of a result, from its spill file; fewer
+   * at the end. They come as JSON text (an array of rows of cells): a window
+   * that matches the spill's blocks is sent as stored, never parsed and
+   * re-encoded by the engine.
+   */
   'query.rows': {
     input: z
       .object({
@@ -132,7 +137,7 @@ export const methods = {
         limit: z.number().int().min(1).max(50_000),
       })
       .strict(),
-    output: z.object({ rows: z.array(z.array(cellSchema)) }),
+    output: z.object({ rowsJson: z.string() }),
   },
   /** The result is no longer shown: its file is deleted. Cancels it first if it still runs. */
   'query.close': {

@@ -80,9 +80,7 @@ describe.each(allDialects)('%s export', (dialect) => {
         type: 'query.done',
       })
     await h.run('back', 'SELECT id, name, note FROM people ORDER BY id')
-    const back = (await h.call('query.rows', { queryId: 'back', offset: 0, limit: 3 })) as {
-      rows: unknown[][]
-    }
+    const back = { rows: await h.rows('back', 0, 3) }
     expect(back.rows.map((r) => [Number(r[0]), r[1], r[2]])).toEqual([
       [1, 'name 1', 'line "1",\nnext'],
       [2, 'name 2', 'line "2",\nnext'],

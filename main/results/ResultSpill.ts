@@ -59,6 +59,28 @@ export class ResultSpill {
     return rows
   }
 
+  /**
+   * The same rows as JSON text. Whole blocks are copied from the file as they
+   * were written; only a block the window cuts through is parsed.
+   */
+  readJson(start: number, limit: number): string {
+    const end = Math.min(this.rowCount, start + limit)
+    const parts: string[] = []
+    for (let b = this.blockOf(start); start < end; b++) {
+      const first = this.firstRow[b]!
+      const blockEnd = b + 1 < this.blocks ? this.firstRow[b + 1]! : this.rowCount
+      const stop = Math.min(end, blockEnd)
+      if (start === first && stop === blockEnd) {
+        // A stored block is `[row,row,…]`: its inside joins with the next block's.
+        const text = this.blockText(b)
+        parts.push(text.slice(1, -1))
+      } else
+        parts.push(JSON.stringify(this.block(b).slice(start - first, stop - first)).slice(1, -1))
+      start = stop
+    }
+    return `[${parts.join(',')}]`
+  }
+
   close(): void {
     if (this.closed) return
     this.closed = true
@@ -79,12 +101,16 @@ export class ResultSpill {
     return low
   }
 
+  private blockText(b: number): string {
+    const buffer = Buffer.allocUnsafe(this.length[b]!)
+    readSync(this.fd, buffer, 0, buffer.length, this.offset[b]!)
+    return buffer.toString('utf8')
+  }
+
   private block(b: number): Cell[][] {
     const cached = this.cache.get(b)
     if (cached) return cached
-    const buffer = Buffer.allocUnsafe(this.length[b]!)
-    readSync(this.fd, buffer, 0, buffer.length, this.offset[b]!)
-    const rows = JSON.parse(buffer.toString('utf8')) as Cell[][]
+    const rows = JSON.parse(this.blockText(b)) as Cell[][]
     if (this.cache.size >= cachedBlocks) this.cache.delete(this.cache.keys().next().value!)
     this.cache.set(b, rows)
     return rows

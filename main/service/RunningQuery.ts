@@ -84,8 +84,8 @@ export class RunningQuery {
     })
   }
 
-  rows(offset: number, limit: number) {
-    return this.spill.read(offset, limit)
+  rowsJson(offset: number, limit: number): string {
+    return this.spill.readJson(offset, limit)
   }
 
   /** The whole result in order, a block at a time, for an export. */

@@ -197,7 +197,7 @@ export class SluiceService {
     },
 
     'query.rows': async ({ queryId, offset, limit }) => ({
-      rows: this.result(queryId).rows(offset, limit),
+      rowsJson: this.result(queryId).rowsJson(offset, limit),
     }),
 
     'query.close': async ({ queryId }) => {

@@ -38,6 +38,8 @@ export interface Harness {
   context: Recorder
   /** Calls a method and returns its result, throwing its error record as an Error. */
   call(method: string, input: unknown): Promise<unknown>
+  /** Rows of a result, read back from the engine's spill. */
+  rows(queryId: string, offset: number, limit: number): Promise<unknown[][]>
   /** Runs one statement to its end: its `query.done` or `query.error` event. */
   run(queryId: string, sql: string): Promise<SluiceEvent>
   close(): Promise<void>
@@ -64,6 +66,12 @@ export async function openHarness(dialect: DialectName): Promise<Harness> {
     connectionId,
     context,
     call,
+    async rows(queryId, offset, limit) {
+      const { rowsJson } = (await call('query.rows', { queryId, offset, limit })) as {
+        rowsJson: string
+      }
+      return JSON.parse(rowsJson) as unknown[][]
+    },
     async run(queryId, sql) {
       await call('query.run', { connectionId, queryId, sql })
       return finished(queryId)

@@ -18,10 +18,10 @@ export interface ResultSnapshot {
   message: string | null
 }
 
-/** Rows fetched per request; a screen shows about 40. */
-export const pageSize = 500
+/** Rows fetched per request: the engine's batch size, so each page is one stored block sent as is. */
+export const pageSize = 1000
 /** Pages kept: the window in view and a few either side, so memory stays flat however far one scrolls. */
-const keptPages = 40
+const keptPages = 20
 
 let counter = 0
 
@@ -121,12 +121,13 @@ export class ResultSet {
   private async load(page: number): Promise<void> {
     this.loading.add(page)
     try {
-      const { rows } = await this.client.call('query.rows', {
+      const { rowsJson } = await this.client.call('query.rows', {
         queryId: this.queryId,
         offset: page * pageSize,
         limit: pageSize,
       })
       if (this.closed) return
+      const rows = JSON.parse(rowsJson) as Cell[][]
       this.pages.delete(page)
       this.pages.set(page, rows)
       // Map order is insertion order, so the first key is the page fetched longest ago.
