@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { cellSchema } from './cells'
 import { sluiceErrorSchema } from './errors'
 import type { PlanNode } from './plan'
 import type { DatabaseSchema } from './schema/model'
