@@ -8,21 +8,20 @@ export async function openSluice(page: Page): Promise<void> {
 }
 
 /** Replaces the editor's text the way a paste does, then runs it with Ctrl+Enter. */
-export async function runSql(page: Page, sql: string): Promise<void> {
-  const editor = page.getByTestId('sql-editor')
-  await editor.click()
-  await page.keyboard.press('ControlOrMeta+A')
-  await page.keyboard.insertText(sql)
-  await page.keyboard.press('ControlOrMeta+Enter')
+export function runSql(page: Page, sql: string): Promise<void> {
+  return pasteAndPress(page, sql, 'ControlOrMeta+Enter')
 }
 
 /** Replaces the editor's text and runs every statement in it with Ctrl+Shift+Enter. */
-export async function runAll(page: Page, sql: string): Promise<void> {
-  const editor = page.getByTestId('sql-editor')
-  await editor.click()
+export function runAll(page: Page, sql: string): Promise<void> {
+  return pasteAndPress(page, sql, 'ControlOrMeta+Shift+Enter')
+}
+
+async function pasteAndPress(page: Page, sql: string, keys: string): Promise<void> {
+  await page.getByTestId('sql-editor').click()
   await page.keyboard.press('ControlOrMeta+A')
   await page.keyboard.insertText(sql)
-  await page.keyboard.press('ControlOrMeta+Shift+Enter')
+  await page.keyboard.press(keys)
 }
 
 /** Opens another database through the connect dialog's URL field. */

@@ -1,4 +1,5 @@
 import { isJsonCell, type Cell } from '../../shared/cells'
+import { SluiceError } from '../../shared/errors'
 
 /** Runs one statement to its end and returns its rows; the service supplies it over the open connection. */
 export type RunStatement = (sql: string) => Promise<Cell[][]>
@@ -20,6 +21,15 @@ export function scalarDetails(fields: Record<string, unknown>, shown: Set<string
     else if (typeof value !== 'object') lines.push(`${key}: ${String(value)}`)
   }
   return lines
+}
+
+/** Only PostgreSQL's ANALYZE runs inside a transaction Sluice can roll back, so only it is offered. */
+export function refuseAnalyze(analyze: boolean): void {
+  if (analyze)
+    throw new SluiceError({
+      code: 'BAD_REQUEST',
+      message: 'EXPLAIN ANALYZE is offered on PostgreSQL only',
+    })
 }
 
 export function numberOrNull(value: unknown): number | null {

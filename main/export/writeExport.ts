@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, type WriteStream } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { once } from 'node:events'
 import type { Cell } from '../../shared/cells'
@@ -33,7 +33,7 @@ export async function writeExport(options: {
   const write = async (text: string) => {
     if (!text) return
     progress.bytes += Buffer.byteLength(text)
-    if (!file.write(text)) await Promise.race([once(file, 'drain'), once(file, 'error')])
+    if (!file.write(text)) await drained(file)
   }
   try {
     await once(file, 'open')
@@ -67,4 +67,20 @@ export async function writeExport(options: {
       throw new SluiceError({ code: 'NOT_FOUND', message: `The folder for ${path} does not exist` })
     throw error
   }
+}
+
+/** Waits until the stream wants more, or fails; either way no listener is left behind. */
+function drained(file: WriteStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onDrain = () => {
+      file.off('error', onError)
+      resolve()
+    }
+    const onError = (error: Error) => {
+      file.off('drain', onDrain)
+      reject(error)
+    }
+    file.once('drain', onDrain)
+    file.once('error', onError)
+  })
 }

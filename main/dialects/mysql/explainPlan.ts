@@ -1,6 +1,11 @@
-import { SluiceError } from '../../../shared/errors'
 import { planNode, type PlanNode } from '../../../shared/plan'
-import { jsonDocument, numberOrNull, scalarDetails, type RunStatement } from '../explain'
+import {
+  jsonDocument,
+  numberOrNull,
+  refuseAnalyze,
+  scalarDetails,
+  type RunStatement,
+} from '../explain'
 
 type Fields = Record<string, unknown>
 
@@ -17,11 +22,7 @@ export async function explainPlan(
   sql: string,
   analyze: boolean,
 ): Promise<PlanNode> {
-  if (analyze)
-    throw new SluiceError({
-      code: 'BAD_REQUEST',
-      message: 'EXPLAIN ANALYZE is offered on PostgreSQL only',
-    })
+  refuseAnalyze(analyze)
   const document = jsonDocument(await run(`EXPLAIN FORMAT=JSON ${sql}`)) as Fields
   const [key, value] = Object.entries(document)[0] ?? ['query_block', {}]
   return toNode(key, value as Fields)

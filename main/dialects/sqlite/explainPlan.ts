@@ -1,6 +1,5 @@
-import { SluiceError } from '../../../shared/errors'
 import { planNode, type PlanNode } from '../../../shared/plan'
-import type { RunStatement } from '../explain'
+import { refuseAnalyze, type RunStatement } from '../explain'
 
 /** EXPLAIN QUERY PLAN: rows of (id, parent, notused, detail), a tree by parent id. */
 export async function explainPlan(
@@ -8,11 +7,7 @@ export async function explainPlan(
   sql: string,
   analyze: boolean,
 ): Promise<PlanNode> {
-  if (analyze)
-    throw new SluiceError({
-      code: 'BAD_REQUEST',
-      message: 'EXPLAIN ANALYZE is offered on PostgreSQL only',
-    })
+  refuseAnalyze(analyze)
   const root = planNode('QUERY PLAN')
   const byId = new Map<number, PlanNode>([[0, root]])
   for (const [id, parent, , detail] of await run(`EXPLAIN QUERY PLAN ${sql}`)) {
