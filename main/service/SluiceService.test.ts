@@ -136,6 +136,16 @@ describe.each(allDialects)('%s through the service', (dialect) => {
     expect(await window(0, 10)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 
+  it('drops the results of a connection that is closed, and says so when asked for them', async () => {
+    const context = recorder()
+    await start(context, 'kept', 'SELECT 1 AS one')
+    await context.next('query.done', 'kept')
+    await service.dispatch('connection.close', { connectionId }, context)
+    expect(
+      await service.dispatch('query.rows', { queryId: 'kept', offset: 0, limit: 1 }, context),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  })
+
   it('frees the connection before it reports a statement done', async () => {
     const context = recorder()
     for (let n = 0; n < 25; n++) {

@@ -14,7 +14,7 @@ import {
   type Methods,
   type SluiceEvent,
 } from '../../shared/contract'
-import { SluiceError } from '../../shared/errors'
+import { SluiceError, toErrorData } from '../../shared/errors'
 import type { DialectName } from '../../shared/connectionUrl'
 import { qualifiedName, quoteIdentifier } from '../../shared/sql/quote'
 import { collectRows } from '../dialects/collectRows'
@@ -25,7 +25,6 @@ import { writeExport, type ExportSource } from '../export/writeExport'
 import { HistoryStore } from '../history/HistoryStore'
 import { SavedQueries } from '../savedQueries/savedQueries'
 import { RunningQuery } from './RunningQuery'
-import { toErrorData } from './toErrorData'
 
 /** Who is calling: where that caller's events go. One per window (IPC) or per socket (web mode). */
 export interface CallContext {
@@ -146,8 +145,11 @@ export class SluiceService {
 
     'connection.close': async ({ connectionId }) => {
       const connection = this.connection(connectionId)
-      for (const { query } of this.queries.values())
-        if (query.connection === connection) await query.dispose()
+      for (const { query } of [...this.queries.values()])
+        if (query.connection === connection) {
+          this.queries.delete(query.queryId)
+          await query.dispose()
+        }
       this.connections.delete(connectionId)
       await connection.close()
       return {}
