@@ -51,3 +51,10 @@ export class SluiceError extends Error {
 export function isSluiceError(value: unknown): value is SluiceError {
   return value instanceof SluiceError
 }
+
+/** Anything thrown becomes a plain error record; unexpected ones keep only their message, never a stack. */
+export function toErrorData(error: unknown): SluiceErrorData {
+  if (error instanceof SluiceError) return error.data
+  const message = error instanceof Error ? error.message : String(error)
+  return { code: 'INTERNAL', message }
+}

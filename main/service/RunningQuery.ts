@@ -1,9 +1,8 @@
 import type { Cell } from '../../shared/cells'
 import type { ColumnInfo, SluiceEvent } from '../../shared/contract'
-import { SluiceError } from '../../shared/errors'
+import { SluiceError, toErrorData } from '../../shared/errors'
 import type { DialectConnection } from '../dialects/types'
 import { ResultSpill } from '../results/ResultSpill'
-import { toErrorData } from './toErrorData'
 
 const exportBatch = 1000
 

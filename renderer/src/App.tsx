@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import type { ConnectionInfo, SchemaObject } from '../../shared/contract'
-import { SluiceError, type SluiceErrorData } from '../../shared/errors'
+import { toErrorData, type SluiceErrorData } from '../../shared/errors'
 import { qualifiedName } from '../../shared/sql/quote'
 import { createClient } from './client/createClient'
 import { ConnectDialog } from './components/ConnectDialog'
@@ -33,10 +33,6 @@ const sidePanels: SidePanel[] = ['Schema', 'History', 'Saved']
 
 const noSnapshot = () => null
 const noSubscribe = () => () => undefined
-
-function toErrorData(error: unknown): SluiceErrorData {
-  return error instanceof SluiceError ? error.data : { code: 'INTERNAL', message: String(error) }
-}
 
 export function App() {
   const client = useMemo(createClient, [])

@@ -26,7 +26,7 @@ port.on('message', (message: ToWorker) => {
   } catch (error) {
     post({
       type: 'error',
-      error: toErrorData(error, message.type === 'run' ? message.sql : undefined),
+      error: sqliteErrorData(error, message.type === 'run' ? message.sql : undefined),
     })
   }
 })
@@ -101,7 +101,7 @@ function open(): Database.Database {
   return db
 }
 
-function toErrorData(error: unknown, sql: string | undefined): SluiceErrorData {
+function sqliteErrorData(error: unknown, sql: string | undefined): SluiceErrorData {
   if (error instanceof SluiceError) return error.data
   const e = error as { code?: unknown; message?: unknown }
   const message = typeof e.message === 'string' ? e.message : String(error)

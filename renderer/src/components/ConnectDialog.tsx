@@ -5,7 +5,7 @@ import {
   parseConnectionUrl,
   type DialectName,
 } from '../../../shared/connectionUrl'
-import { SluiceError, type SluiceErrorData } from '../../../shared/errors'
+import { toErrorData, type SluiceErrorData } from '../../../shared/errors'
 import type { SluiceClient } from '../../../shared/transport'
 import { ErrorPanel } from './ErrorPanel'
 
@@ -72,8 +72,7 @@ export function ConnectDialog({ client, onConnect, onClose }: Props) {
       }
     } catch (error) {
       setOutcome({
-        error:
-          error instanceof SluiceError ? error.data : { code: 'INTERNAL', message: String(error) },
+        error: toErrorData(error),
       })
     } finally {
       setBusy(null)

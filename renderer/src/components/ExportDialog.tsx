@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { MethodInput } from '../../../shared/contract'
-import { SluiceError, type SluiceErrorData } from '../../../shared/errors'
+import { toErrorData, type SluiceErrorData } from '../../../shared/errors'
 import type { SluiceClient } from '../../../shared/transport'
 import { ErrorPanel } from './ErrorPanel'
 
@@ -65,8 +65,7 @@ export function ExportDialog({ client, source, folder, name, onClose }: Props) {
     } catch (error) {
       setProgress({
         state: 'error',
-        error:
-          error instanceof SluiceError ? error.data : { code: 'INTERNAL', message: String(error) },
+        error: toErrorData(error),
       })
     }
   }

@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useState } from 'react'
 import type { HistoryEntry } from '../../../shared/contract'
-import { SluiceError } from '../../../shared/errors'
+import { toErrorData } from '../../../shared/errors'
 import type { SluiceClient } from '../../../shared/transport'
 import { formatElapsed } from './formatElapsed'
 
@@ -22,11 +22,14 @@ export function HistoryPanel({ client, runs, onOpen }: Props) {
     let current = true
     client
       .call('history.search', { text: search, limit: 200 })
-      .then((found) => current && (setEntries(found.entries), setError(null)))
-      .catch(
-        (failure: unknown) =>
-          current && setError(failure instanceof SluiceError ? failure.message : String(failure)),
-      )
+      .then((found) => {
+        if (!current) return
+        setEntries(found.entries)
+        setError(null)
+      })
+      .catch((failure: unknown) => {
+        if (current) setError(toErrorData(failure).message)
+      })
     return () => {
       current = false
     }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { MethodOutput } from '../../../shared/contract'
-import { SluiceError } from '../../../shared/errors'
+import { toErrorData } from '../../../shared/errors'
 import type { SluiceClient } from '../../../shared/transport'
 
 interface Props {
@@ -21,9 +21,7 @@ export function SavedQueriesPanel({ client, saves, onOpen }: Props) {
     client
       .call('savedQueries.list', {})
       .then((found) => setQueries(found.queries))
-      .catch((failure: unknown) =>
-        setError(failure instanceof SluiceError ? failure.message : String(failure)),
-      )
+      .catch((failure: unknown) => setError(toErrorData(failure).message))
   }, [client, saves])
 
   return (

@@ -1,5 +1,4 @@
-import type { SluiceErrorData } from '../../../shared/errors'
-import { SluiceError } from '../../../shared/errors'
+import { toErrorData, type SluiceErrorData } from '../../../shared/errors'
 import type { PlanNode } from '../../../shared/plan'
 import type { SluiceClient } from '../../../shared/transport'
 import { monaco } from '../monaco/monaco'
@@ -105,11 +104,7 @@ export class QueryTab {
       const { plan } = await client.call('query.explain', { connectionId, sql, analyze })
       this.update({ plan: { status: 'done', sql, plan, analyzed: analyze } })
     } catch (error) {
-      const data =
-        error instanceof SluiceError
-          ? error.data
-          : { code: 'INTERNAL' as const, message: String(error) }
-      this.update({ plan: { status: 'error', sql, error: data } })
+      this.update({ plan: { status: 'error', sql, error: toErrorData(error) } })
     }
   }
 

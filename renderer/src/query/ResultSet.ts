@@ -1,6 +1,6 @@
 import type { Cell } from '../../../shared/cells'
 import type { ColumnInfo, Notice, QueryEvent } from '../../../shared/contract'
-import { SluiceError, type SluiceErrorData } from '../../../shared/errors'
+import { toErrorData, type SluiceErrorData } from '../../../shared/errors'
 import type { SluiceClient } from '../../../shared/transport'
 
 export type ResultStatus = 'running' | 'done' | 'error'
@@ -67,7 +67,7 @@ export class ResultSet {
     })
     this.client
       .call('query.run', { connectionId: this.connectionId, queryId: this.queryId, sql: this.sql })
-      .catch((error: unknown) => this.finish({ status: 'error', error: errorData(error) }))
+      .catch((error: unknown) => this.finish({ status: 'error', error: toErrorData(error) }))
     return this
   }
 
@@ -82,7 +82,7 @@ export class ResultSet {
     try {
       await this.client.call('query.cancel', { queryId: this.queryId })
     } catch (error) {
-      this.update({ message: errorData(error).message })
+      this.update({ message: toErrorData(error).message })
     }
   }
 
@@ -135,7 +135,7 @@ export class ResultSet {
       this.version++
       this.notify()
     } catch (error) {
-      if (!this.closed) this.update({ message: errorData(error).message })
+      if (!this.closed) this.update({ message: toErrorData(error).message })
     } finally {
       this.loading.delete(page)
     }
@@ -180,8 +180,4 @@ export class ResultSet {
   private notify(): void {
     for (const listener of this.listeners) listener()
   }
-}
-
-function errorData(error: unknown): SluiceErrorData {
-  return error instanceof SluiceError ? error.data : { code: 'INTERNAL', message: String(error) }
 }

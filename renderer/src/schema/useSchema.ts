@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ObjectRef, SchemaObjects } from '../../../shared/contract'
-import { SluiceError } from '../../../shared/errors'
+import { toErrorData } from '../../../shared/errors'
 import type { SluiceClient } from '../../../shared/transport'
 import { objectKey, type Details } from './treeRows'
 
@@ -14,8 +14,7 @@ export interface SchemaState {
   refresh(): void
 }
 
-const messageOf = (error: unknown) =>
-  error instanceof SluiceError ? error.data.message : String(error)
+const messageOf = (error: unknown) => toErrorData(error).message
 
 /**
  * The connection's schema as the browser needs it: every name at once, the
