@@ -30,7 +30,15 @@ const layers = [
   {
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
-    languageOptions: { globals: { ...globals.es2021, atob: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: {
+        ...globals.es2021,
+        atob: 'readonly',
+        URL: 'readonly',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly',
+      },
+    },
     rules: {
       'no-undef': 'error',
       'no-restricted-imports': [

@@ -20,12 +20,9 @@ import Database from 'better-sqlite3'
 import mysql from 'mysql2'
 import pg from 'pg'
 import Cursor from 'pg-cursor'
-import { WebSocket } from 'ws'
 import type { DialectName } from '../shared/connectionUrl'
-import type { SluiceEvent } from '../shared/contract'
-import { SluiceError } from '../shared/errors'
-import type { SluiceClient } from '../shared/transport'
 import { connectUrl } from '../main/dialects/registry'
+import { nodeWebClient } from './nodeWebClient'
 import { createTestDatabase, type TestDatabase } from '../main/testing/testDatabases'
 import { pageSize, ResultSet } from '../renderer/src/query/ResultSet'
 
@@ -89,49 +86,6 @@ async function raw(dialect: DialectName, url: string): Promise<number> {
   })
 }
 
-/** The renderer's transport, over the `ws` package instead of the browser's WebSocket. */
-function wsClient(port: number, token: string): Promise<SluiceClient & { close(): void }> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, {
-    headers: { cookie: `sluice_token=${token}`, origin: `http://127.0.0.1:${port}` },
-  })
-  const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>()
-  const listeners = new Set<(event: SluiceEvent) => void>()
-  let nextId = 1
-  ws.on('message', (data) => {
-    const message = JSON.parse(String(data)) as {
-      id?: number
-      ok?: boolean
-      result?: unknown
-      error?: never
-      event?: SluiceEvent
-    }
-    if (message.event) for (const listener of listeners) listener(message.event)
-    else {
-      const waiter = pending.get(message.id!)
-      pending.delete(message.id!)
-      if (message.ok) waiter?.resolve(message.result)
-      else waiter?.reject(new SluiceError(message.error!))
-    }
-  })
-  return new Promise((resolve) =>
-    ws.once('open', () =>
-      resolve({
-        call: (method, input) =>
-          new Promise((ok, fail) => {
-            const id = nextId++
-            pending.set(id, { resolve: ok as (v: unknown) => void, reject: fail })
-            ws.send(JSON.stringify({ id, method, input }))
-          }),
-        onEvent: (listener) => {
-          listeners.add(listener)
-          return () => listeners.delete(listener)
-        },
-        close: () => ws.close(),
-      }),
-    ),
-  )
-}
-
 /** Reads every row through the data layer, in order, as pages become available. */
 function readAll(result: ResultSet): Promise<{ count: number; firstThousandMs: number }> {
   const started = performance.now()
@@ -167,7 +121,7 @@ async function sluice(url: string) {
     createInterface({ input: engine.stdout }).once('line', resolve),
   )
   const { port, token } = JSON.parse(line) as { port: number; token: string }
-  const client = await wsClient(port, token)
+  const client = nodeWebClient(port, token)
   const { connectionId } = await client.call('connection.open', { url })
   let enginePeak = rssMb(engine.pid!)
   let layerPeak = process.memoryUsage().rss / 2 ** 20

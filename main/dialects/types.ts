@@ -1,9 +1,9 @@
-import type { Cell } from '../../shared/cells'
 import type { ConnectionTarget, DialectName } from '../../shared/connectionUrl'
 import type { ColumnInfo, Notice, ObjectRef, SchemaObjects } from '../../shared/contract'
 import type { PlanNode } from '../../shared/plan'
 import type { DatabaseSchema } from '../../shared/schema/model'
 import type { RunStatement } from './explain'
+import type { RowBatch } from './RowBatch'
 
 /**
  * What differs between databases, stated once per dialect so that callers ask
@@ -21,7 +21,7 @@ export interface Capabilities {
 /** One step of a running statement: its columns once, rows in batches, then `done`; notices at any point. */
 export type StreamEvent =
   | { kind: 'columns'; columns: ColumnInfo[] }
-  | { kind: 'rows'; rows: Cell[][] }
+  | RowBatch
   | { kind: 'notice'; notice: Notice }
   | { kind: 'done'; affectedRows: number | null }
 

@@ -32,17 +32,17 @@ export class ResultSpill {
     if (process.platform !== 'win32') unlinkSync(path)
   }
 
-  append(rows: Cell[][]): void {
-    if (rows.length === 0) return
-    const block = Buffer.from(JSON.stringify(rows))
-    writeSync(this.fd, block, 0, block.length, this.bytes)
+  /** Appends `count` rows given as the JSON text of their cells, stored as they are. */
+  append(json: string, count: number): void {
+    if (count === 0) return
+    const length = writeSync(this.fd, json, this.bytes, 'utf8')
     if (this.blocks === this.firstRow.length) this.grow()
     this.firstRow[this.blocks] = this.rowCount
     this.offset[this.blocks] = this.bytes
-    this.length[this.blocks] = block.length
+    this.length[this.blocks] = length
     this.blocks++
-    this.bytes += block.length
-    this.rowCount += rows.length
+    this.bytes += length
+    this.rowCount += count
   }
 
   /** Rows `start` to `start + limit`, or fewer past the end. */

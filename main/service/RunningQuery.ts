@@ -51,7 +51,7 @@ export class RunningQuery {
           this.emit({ type: 'query.columns', queryId: this.queryId, columns: event.columns })
         } else if (event.kind === 'rows') {
           const first = this.spill.rowCount === 0
-          this.spill.append(event.rows)
+          this.spill.append(event.json, event.count)
           const now = performance.now()
           if (first || now - lastProgress >= progressEveryMs) {
             lastProgress = now

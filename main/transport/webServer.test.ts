@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testDataDir } from '../testing/testDataDir'
 import { WebSocket } from 'ws'
 import { SluiceService } from '../service/SluiceService'
+import { decodeFrame, type ServerFrame } from '../../shared/webFrames'
 import { startWebServer, type WebServer } from './webServer'
 
 interface Answer {
@@ -99,6 +100,43 @@ describe('web mode', () => {
   it('does not serve files outside its folder', async () => {
     expect((await get(server.port, '/../../etc/passwd', { cookie })).status).toBe(404)
     expect((await get(server.port, '/%2e%2e/%2e%2e/etc/passwd', { cookie })).status).toBe(404)
+  })
+
+  it('serves a window of rows as one binary frame the page decodes unchanged', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws`, { headers: { cookie, origin } })
+    const replies: ServerFrame[] = []
+    const binary: boolean[] = []
+    ws.on('message', (data: Buffer, isBinary) => {
+      binary.push(isBinary)
+      replies.push(decodeFrame(isBinary ? new Uint8Array(data) : String(data)))
+    })
+    await new Promise((resolve) => ws.once('open', resolve))
+    const waitFor = async (found: (frame: ServerFrame) => boolean) => {
+      for (;;) {
+        const frame = replies.find(found)
+        if (frame) return frame
+        await new Promise((resolve) => setTimeout(resolve, 5))
+      }
+    }
+    const call = async (id: number, method: string, input: unknown) => {
+      ws.send(JSON.stringify({ id, method, input }))
+      const reply = await waitFor((frame) => 'id' in frame && frame.id === id)
+      return (reply as { result: Record<string, string> }).result
+    }
+    try {
+      const { connectionId } = await call(1, 'connection.open', { url: 'sqlite::memory:' })
+      const sql = `WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 500) SELECT n, 'quote " tab \t é 🐘 \\ ' || n FROM s`
+      await call(2, 'query.run', { connectionId, queryId: 'frames', sql })
+      await waitFor((frame) => 'event' in frame && frame.event.type === 'query.done')
+      binary.length = 0
+      const { rowsJson } = await call(3, 'query.rows', { queryId: 'frames', offset: 0, limit: 500 })
+      expect(binary).toEqual([true])
+      const rows = JSON.parse(rowsJson!) as [number, string][]
+      expect(rows).toHaveLength(500)
+      expect(rows[499]).toEqual([500, 'quote " tab \t é 🐘 \\ 500'])
+    } finally {
+      ws.close()
+    }
   })
 
   it('answers calls on a socket with the token from its own origin', async () => {

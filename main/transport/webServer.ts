@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { SluiceEvent } from '../../shared/contract'
+import { encodeReply } from '../../shared/webFrames'
 import type { CallContext, SluiceService } from '../service/SluiceService'
 import { checkRequest, queryToken, tokenCookie, type WebAccess } from './webAccess'
 import { serveStatic } from './staticFiles'
@@ -22,7 +23,7 @@ export interface WebServer {
   close(): Promise<void>
 }
 
-/** A call from the page: `{ id, method, input }`; the answer is `{ id, ...CallResult }`. Events go as `{ event }`. */
+/** A call from the page: `{ id, method, input }`; answers and events are the frames of shared/webFrames. */
 interface CallMessage {
   id: number
   method: string
@@ -117,7 +118,7 @@ function attach(ws: WebSocket, service: SluiceService): void {
       return
     }
     const result = await service.dispatch(String(message?.method), message?.input, context)
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message?.id ?? null, ...result }))
+    if (ws.readyState === ws.OPEN) ws.send(encodeReply(message?.id ?? null, result))
   })
   ws.on('close', () => void service.release(context))
 }

@@ -11,6 +11,7 @@ import type { Notice, ObjectRef, SchemaObjects } from '../../../shared/contract'
 import type { DatabaseSchema } from '../../../shared/schema/model'
 import { SluiceError } from '../../../shared/errors'
 import { connectionBusy } from '../busy'
+import { RowBatch } from '../RowBatch'
 import type { ConnectOptions, DialectConnection, StreamEvent, StreamOptions } from '../types'
 import { columnTypeName, convertersFor } from './cellConverters'
 import { introspect } from './introspect'
@@ -212,7 +213,8 @@ function connect(config: ConnectionOptions, where: string): Promise<Connection> 
 class StatementFeed {
   finished = false
   private queue: StreamEvent[] = []
-  private converters: ((value: unknown) => Cell)[] | undefined
+  /** Set once the result's columns are known; `null` when rows need no conversion. */
+  private converters: ((value: unknown) => Cell)[] | null | undefined
   private batch: Cell[][] = []
   private affectedRows: number | null = null
   private error: unknown
@@ -228,7 +230,7 @@ class StatementFeed {
   fields(fields: FieldPacket[] | undefined): void {
     // mysql2 announces "fields" with nothing for statements that return no rows.
     if (!fields) return
-    this.converters = convertersFor(fields)
+    this.converters = convertersFor(fields) ?? null
     this.push({
       kind: 'columns',
       columns: fields.map((f) => ({ name: f.name, type: columnTypeName(f) })),
@@ -237,14 +239,17 @@ class StatementFeed {
 
   row(row: unknown): void {
     const converters = this.converters
-    if (!converters) {
+    if (converters === undefined) {
       this.affectedRows = (row as ResultSetHeader).affectedRows ?? null
       return
     }
-    const values = row as unknown[]
-    const cells = new Array<Cell>(values.length)
-    for (let i = 0; i < values.length; i++) cells[i] = converters[i]!(values[i])
-    this.batch.push(cells)
+    if (converters === null) this.batch.push(row as Cell[])
+    else {
+      const values = row as unknown[]
+      const cells = new Array<Cell>(values.length)
+      for (let i = 0; i < values.length; i++) cells[i] = converters[i]!(values[i])
+      this.batch.push(cells)
+    }
     if (this.batch.length >= this.batchSize) this.flushBatch()
   }
 
@@ -256,9 +261,10 @@ class StatementFeed {
 
   end(): void {
     if (this.finished) return
-    if (!this.converters) this.push({ kind: 'columns', columns: [] })
+    const rowless = this.converters === undefined
+    if (rowless) this.push({ kind: 'columns', columns: [] })
     this.flushBatch()
-    this.push({ kind: 'done', affectedRows: this.converters ? null : this.affectedRows })
+    this.push({ kind: 'done', affectedRows: rowless ? this.affectedRows : null })
     this.finished = true
   }
 
@@ -288,7 +294,7 @@ class StatementFeed {
   private flushBatch(): void {
     if (this.discarding) this.batch = []
     if (this.batch.length === 0) return
-    this.push({ kind: 'rows', rows: this.batch })
+    this.push(RowBatch.ofCells(this.batch))
     this.batch = []
     if (this.queue.length >= maxBufferedBatches && !this.paused) {
       this.paused = true

@@ -6,6 +6,7 @@ import type { ColumnInfo, Notice, ObjectRef, SchemaObjects } from '../../../shar
 import type { DatabaseSchema } from '../../../shared/schema/model'
 import { SluiceError } from '../../../shared/errors'
 import { connectionBusy } from '../busy'
+import { RowBatch } from '../RowBatch'
 import type { ConnectOptions, DialectConnection, StreamEvent, StreamOptions } from '../types'
 import { cellTypes } from './cellParsers'
 import { introspect } from './introspect'
@@ -110,7 +111,7 @@ export class PostgresConnection implements DialectConnection {
         // Notices arrive on the socket between result messages, so they are passed on after each fetch.
         while (notices.length > 0) yield { kind: 'notice', notice: notices.shift()! }
         if (rows.length === 0) break
-        yield { kind: 'rows', rows: rows as Cell[][] }
+        yield RowBatch.ofCells(rows as Cell[][])
         // Between fetches the server is idle and ignores pg_cancel_backend, so the request is honoured here.
         if (this.cancelRequested)
           throw new SluiceError({ code: 'CANCELLED', message: 'Query cancelled' })

@@ -5,6 +5,7 @@ import type { ObjectRef, SchemaObjects } from '../../../shared/contract'
 import { SluiceError } from '../../../shared/errors'
 import type { DatabaseSchema } from '../../../shared/schema/model'
 import { connectionBusy } from '../busy'
+import { RowBatch } from '../RowBatch'
 import type { DialectConnection, StreamEvent, StreamOptions } from '../types'
 import { sqliteNativeBinding } from './nativeBinding'
 import { creditWindow, type FromWorker, type ToWorker, type WorkerData } from './protocol'
@@ -59,7 +60,7 @@ export class SqliteConnection implements DialectConnection {
         if (message.type === 'started') continue
         if (message.type === 'columns') yield { kind: 'columns', columns: message.columns }
         else if (message.type === 'rows') {
-          yield { kind: 'rows', rows: message.rows }
+          yield RowBatch.ofJson(message.json, message.count)
           Atomics.add(credits, 0, 1)
           Atomics.notify(credits, 0)
         } else if (message.type === 'done') {

@@ -1,4 +1,3 @@
-import type { Cell } from '../../../shared/cells'
 import type { ColumnInfo, SchemaObjects } from '../../../shared/contract'
 import type { SluiceErrorData } from '../../../shared/errors'
 
@@ -16,7 +15,8 @@ export type FromWorker =
   /** Sent before a statement runs; a statement that returns no rows runs as one uninterruptible step. */
   | { type: 'started'; reader: boolean }
   | { type: 'columns'; columns: ColumnInfo[] }
-  | { type: 'rows'; rows: Cell[][] }
+  /** A batch as the JSON text of its cells, encoded in the worker so the main thread need not. */
+  | { type: 'rows'; json: string; count: number }
   | { type: 'done'; affectedRows: number | null }
   | { type: 'objects'; objects: SchemaObjects }
   /**

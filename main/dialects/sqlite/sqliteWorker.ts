@@ -84,7 +84,7 @@ function run(database: Database.Database, sql: string, batchSize: number): void 
 function sendRows(rows: Cell[][]): void {
   while (Atomics.load(credits, 0) <= 0) Atomics.wait(credits, 0, 0)
   Atomics.sub(credits, 0, 1)
-  post({ type: 'rows', rows })
+  post({ type: 'rows', json: JSON.stringify(rows), count: rows.length })
 }
 
 function toCell(value: unknown, json: boolean): Cell {

@@ -1,18 +1,29 @@
 import type { SluiceEvent } from '../../../shared/contract'
-import { SluiceError, type SluiceErrorData } from '../../../shared/errors'
+import { SluiceError } from '../../../shared/errors'
 import type { SluiceClient } from '../../../shared/transport'
+import { decodeFrame } from '../../../shared/webFrames'
+
+/** Where the page was served from; the socket goes back to the same host. */
+export interface ServerLocation {
+  protocol: string
+  host: string
+}
 
 /**
  * Web mode: one WebSocket to the server that served this page. The session
  * cookie set when the tokened URL was opened authenticates it.
  */
-export function webClient(location: Location): SluiceClient {
+export function webClient(
+  location: ServerLocation,
+  openSocket: (url: string) => WebSocket = (url) => new WebSocket(url),
+): SluiceClient {
   const listeners = new Set<(event: SluiceEvent) => void>()
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>()
   let nextId = 1
-  const socket = new WebSocket(
+  const socket = openSocket(
     `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`,
   )
+  socket.binaryType = 'arraybuffer'
   const opened = new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => resolve())
     socket.addEventListener('error', () =>
@@ -25,25 +36,19 @@ export function webClient(location: Location): SluiceClient {
     )
   })
   socket.addEventListener('message', (message) => {
-    const data = JSON.parse(String(message.data)) as {
-      event?: SluiceEvent
-      id?: number
-      ok?: boolean
-      result?: unknown
-      error?: SluiceErrorData
-    }
-    if (data.event) {
-      for (const listener of listeners) listener(data.event)
+    const frame = decodeFrame(message.data as string | ArrayBuffer)
+    if ('event' in frame) {
+      for (const listener of listeners) listener(frame.event)
       return
     }
-    const waiter = pending.get(Number(data.id))
+    const waiter = pending.get(Number(frame.id))
     if (!waiter) return
-    pending.delete(Number(data.id))
-    if (data.ok) waiter.resolve(data.result)
+    pending.delete(Number(frame.id))
+    if (frame.ok) waiter.resolve(frame.result)
     else
       waiter.reject(
         new SluiceError(
-          data.error ?? { code: 'INTERNAL', message: 'The server sent an empty error' },
+          frame.error ?? { code: 'INTERNAL', message: 'The server sent an empty error' },
         ),
       )
   })
