@@ -10,13 +10,13 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         input: {
-          // The Electron entry, the CLI (plain Node) and the SQLite worker, which must be its own file.
+          // The Electron entry, the CLI (plain Node) and the SQLite child process, which must be its own file.
           index: resolve(root, 'main/electron/main.ts'),
           cli: resolve(root, 'main/cli/sluice.ts'),
-          sqliteWorker: resolve(root, 'main/dialects/sqlite/sqliteWorker.ts'),
+          sqliteProcess: resolve(root, 'main/dialects/sqlite/sqliteProcess.ts'),
         },
         output: {
-          // Shared chunks sit beside the entries so `new URL('./sqliteWorker.js', import.meta.url)` resolves from any of them.
+          // Shared chunks sit beside the entries so `new URL('./sqliteProcess.js', import.meta.url)` resolves from any of them.
           chunkFileNames: '[name]-[hash].js',
         },
       },

@@ -4,7 +4,7 @@ import type { Cell } from '../../shared/cells'
  * One batch of a statement's rows, held either as cells or as the JSON text
  * of those cells, each made from the other only when someone asks. The
  * result spill wants text and the CLI and exports want cells; a dialect that
- * encodes off the main thread (SQLite's worker) hands over text, so the main
+ * encodes in another process (SQLite's child) hands over text, so the main
  * thread neither copies cells across nor stringifies them again.
  */
 export class RowBatch {

@@ -14,7 +14,7 @@ export interface Capabilities {
   transactionalDdl: boolean
   /** Objects live in named schemas inside one database (PostgreSQL). */
   schemas: boolean
-  /** Cancelling may lose an in-memory database, because the only way to stop it is to end its worker. */
+  /** Cancelling may lose an in-memory database, because the only way to stop it is to end its process. */
   cancelEndsSession: boolean
 }
 

@@ -25,7 +25,7 @@ const maxSqlLength = 100_000
 
 /**
  * Every statement run from the workbench, in an SQLite file in the user's
- * data folder. It goes through the same worker-backed SQLite connection as a
+ * data folder. It goes through the same SQLite connection, in a child process, as a
  * user's database, so the main thread never waits on the disk, and one queue
  * keeps its statements in order.
  */

@@ -1,5 +1,6 @@
+import { fork, type ChildProcess } from 'node:child_process'
 import { resolve } from 'node:path'
-import { Worker } from 'node:worker_threads'
+import { fileURLToPath } from 'node:url'
 import type { SqliteTarget } from '../../../shared/connectionUrl'
 import type { ObjectRef, SchemaObjects } from '../../../shared/contract'
 import { SluiceError } from '../../../shared/errors'
@@ -8,26 +9,41 @@ import { connectionBusy } from '../busy'
 import { RowBatch } from '../RowBatch'
 import type { DialectConnection, StreamEvent, StreamOptions } from '../types'
 import { sqliteNativeBinding } from './nativeBinding'
-import { creditWindow, type FromWorker, type ToWorker, type WorkerData } from './protocol'
+import type { FromChild, ToChild } from './protocol'
+
+/** The last of a child's stderr kept, to say why it died. */
+const keptStderr = 2000
+
+/** Every live child, so none outlives this process however it exits. */
+const children = new Set<ChildProcess>()
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL')
+})
 
 /**
- * The built app ships the worker as its own file beside the bundle. Tests run
- * the TypeScript source, so there a small bootstrap registers tsx in the
- * worker before importing it (workers ignore `--import` in execArgv on Node 20).
+ * The built app ships the child's entry as its own file beside the bundle;
+ * tests run the TypeScript source through tsx. Under Electron, fork runs the
+ * app's own binary as Node (ELECTRON_RUN_AS_NODE), whose ABI the Electron
+ * build of better-sqlite3 matches.
  */
-function spawnWorker(workerData: WorkerData): Worker {
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./sqliteWorker.js', import.meta.url), { workerData })
-  const source = new URL('./sqliteWorker.ts', import.meta.url).href
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}) })`
-  return new Worker(bootstrap, { eval: true, workerData })
+function spawnChild(): ChildProcess {
+  const source = import.meta.url.endsWith('.ts')
+  const entry = new URL(source ? './sqliteProcess.ts' : './sqliteProcess.js', import.meta.url)
+  const child = fork(fileURLToPath(entry), [], {
+    execArgv: source ? ['--import', 'tsx'] : [],
+    serialization: 'advanced',
+    // stdout is the CLI's output; the child never writes to it.
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  })
+  children.add(child)
+  child.once('exit', () => children.delete(child))
+  return child
 }
 
 export class SqliteConnection implements DialectConnection {
   readonly dialect = 'sqlite' as const
   serverVersion = ''
-  private worker!: Worker
-  private credits!: Int32Array
+  private child!: ChildProcess
   private mailbox!: Mailbox
   private running = false
   private cancelled = false
@@ -48,11 +64,14 @@ export class SqliteConnection implements DialectConnection {
     this.running = true
     this.cancelled = false
     this.runningWrite = false
-    Atomics.store(this.credits, 0, creditWindow)
+    await this.revive().catch((error: unknown) => {
+      this.running = false
+      throw error
+    })
     this.send({ type: 'run', sql, batchSize: options.batchSize })
-    // Kept across a cancel, which swaps in a new worker with a new mailbox.
+    // Kept across a cancel, which swaps in a new child with a new mailbox.
     const mailbox = this.mailbox
-    const credits = this.credits
+    const child = this.child
     let finished = false
     try {
       for (;;) {
@@ -61,8 +80,7 @@ export class SqliteConnection implements DialectConnection {
         if (message.type === 'columns') yield { kind: 'columns', columns: message.columns }
         else if (message.type === 'rows') {
           yield RowBatch.ofJson(message.json, message.count)
-          Atomics.add(credits, 0, 1)
-          Atomics.notify(credits, 0)
+          if (child.connected) child.send({ type: 'credit' } satisfies ToChild)
         } else if (message.type === 'done') {
           finished = true
           yield { kind: 'done', affectedRows: message.affectedRows }
@@ -73,8 +91,8 @@ export class SqliteConnection implements DialectConnection {
         }
       }
     } finally {
-      // A consumer that stops early leaves the worker mid-iteration; only a
-      // fresh worker gives a clean handle.
+      // A consumer that stops early leaves the child mid-iteration; a fresh
+      // child is the quickest clean handle.
       if (!finished && !this.cancelled) await this.restart()
       this.running = false
     }
@@ -83,7 +101,7 @@ export class SqliteConnection implements DialectConnection {
   async cancel(): Promise<boolean> {
     if (!this.running) return false
     if (this.runningWrite) {
-      // Ending the thread would not stop it: the write would still commit, after we had said "cancelled".
+      // Killed at the wrong moment, the write might already have committed, after we had said "cancelled".
       throw new SluiceError({
         code: 'BUSY',
         message:
@@ -110,9 +128,10 @@ export class SqliteConnection implements DialectConnection {
     return JSON.parse(reply.json) as DatabaseSchema
   }
 
-  /** A request answered by one reply; the worker serves one thing at a time, so none while a statement runs. */
-  private async ask(message: ToWorker): Promise<FromWorker> {
+  /** A request answered by one reply; the child serves one thing at a time, so none while a statement runs. */
+  private async ask(message: ToChild): Promise<FromChild> {
     if (this.running) throw connectionBusy()
+    await this.revive()
     this.send(message)
     const reply = await this.mailbox.next()
     if (reply.type === 'error') throw new SluiceError(reply.error)
@@ -120,69 +139,79 @@ export class SqliteConnection implements DialectConnection {
   }
 
   async close(): Promise<void> {
-    await this.worker.terminate()
+    await stop(this.child)
   }
 
   private async start(): Promise<void> {
-    const data: WorkerData = {
-      credits: new SharedArrayBuffer(4),
-      nativeBinding: sqliteNativeBinding(),
-    }
-    const worker = spawnWorker(data)
+    const child = spawnChild()
     const mailbox = new Mailbox()
-    this.worker = worker
-    this.credits = new Int32Array(data.credits)
+    this.child = child
     this.mailbox = mailbox
-    worker.on('message', (message: FromWorker) => {
+    let stderr = ''
+    child.stderr!.on(
+      'data',
+      (chunk: Buffer) => (stderr = (stderr + String(chunk)).slice(-keptStderr)),
+    )
+    child.on('message', (message: FromChild) => {
       // Noted as it arrives, not when the stream reads it, so cancel() sees it at once.
       if (message.type === 'started') this.runningWrite = !message.reader
       mailbox.push(message)
     })
-    worker.on('error', (error) => {
+    child.on('exit', (code, signal) => {
+      if (child.killed) return
+      const why = stderr.trim().split('\n').slice(-3).join(' ') || `exit ${signal ?? code}`
       mailbox.push({
         type: 'error',
-        error: { code: 'INTERNAL', message: `SQLite worker failed: ${error.message}` },
+        error: { code: 'INTERNAL', message: `The SQLite process ended unexpectedly: ${why}` },
       })
     })
-    this.send({ type: 'open', file: this.file })
+    this.send({ type: 'open', file: this.file, nativeBinding: sqliteNativeBinding() ?? null })
     const reply = await mailbox.next()
     if (reply.type === 'error') {
-      await worker.terminate()
+      await stop(child)
       throw new SluiceError(reply.error)
     }
     if (reply.type !== 'opened') throw unexpected(reply)
     this.serverVersion = reply.version
   }
 
-  /**
-   * better-sqlite3 has no sqlite3_interrupt, and a thread inside one long
-   * native step (a big aggregate) only notices termination when SQLite hands
-   * control back. So the old thread is abandoned rather than awaited: it exits
-   * on its own, and a fresh worker serves the connection at once.
-   */
+  /** Kills the child, wherever it is (a long native step included), and starts a fresh one. */
   private async restart(): Promise<void> {
-    void this.worker.terminate()
+    await stop(this.child)
     await this.start()
   }
 
-  private send(message: ToWorker): void {
-    this.worker.postMessage(message)
+  /** A child that died (killed from outside, out of memory) is replaced before the next statement. */
+  private async revive(): Promise<void> {
+    if (!this.child.connected) await this.start()
+  }
+
+  private send(message: ToChild): void {
+    if (this.child.connected) this.child.send(message)
   }
 }
 
-/** The replies of one worker, in order; each worker gets its own so a restart cannot mix them up. */
+/** Kills a child and resolves once it has gone, so its locks and file handles are released. */
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  child.kill('SIGKILL')
+  return exited
+}
+
+/** The replies of one child, in order; each child gets its own so a restart cannot mix them up. */
 class Mailbox {
-  private queue: FromWorker[] = []
+  private queue: FromChild[] = []
   private wake: (() => void) | undefined
 
-  push(message: FromWorker): void {
+  push(message: FromChild): void {
     this.queue.push(message)
     const wake = this.wake
     this.wake = undefined
     wake?.()
   }
 
-  async next(): Promise<FromWorker> {
+  async next(): Promise<FromChild> {
     for (;;) {
       const message = this.queue.shift()
       if (message) return message
@@ -191,9 +220,9 @@ class Mailbox {
   }
 }
 
-function unexpected(message: FromWorker): SluiceError {
+function unexpected(message: FromChild): SluiceError {
   return new SluiceError({
     code: 'INTERNAL',
-    message: `Unexpected reply from the SQLite worker: ${message.type}`,
+    message: `Unexpected reply from the SQLite process: ${message.type}`,
   })
 }

@@ -1,21 +1,23 @@
 import type { ColumnInfo, SchemaObjects } from '../../../shared/contract'
 import type { SluiceErrorData } from '../../../shared/errors'
 
-/** Messages between a SQLite connection and the worker thread that owns its database handle. */
-export type ToWorker =
-  | { type: 'open'; file: string }
+/** Messages between a SQLite connection and the child process that owns its database handle. */
+export type ToChild =
+  /** `nativeBinding`: better-sqlite3's addon built for Electron, when running there. */
+  | { type: 'open'; file: string; nativeBinding: string | null }
   | { type: 'run'; sql: string; batchSize: number }
+  /** The connection has taken a batch of rows: the child may send one more. */
+  | { type: 'credit' }
   | { type: 'objects' }
   /** The schema model; `only` names one table or view. */
   | { type: 'introspect'; only: string | null }
-  | { type: 'close' }
 
-export type FromWorker =
+export type FromChild =
   | { type: 'opened'; version: string }
   /** Sent before a statement runs; a statement that returns no rows runs as one uninterruptible step. */
   | { type: 'started'; reader: boolean }
   | { type: 'columns'; columns: ColumnInfo[] }
-  /** A batch as the JSON text of its cells, encoded in the worker so the main thread need not. */
+  /** A batch as the JSON text of its cells, encoded in the child so the main process need not. */
   | { type: 'rows'; json: string; count: number }
   | { type: 'done'; affectedRows: number | null }
   | { type: 'objects'; objects: SchemaObjects }
@@ -24,14 +26,7 @@ export type FromWorker =
    * about four times what JSON.stringify and JSON.parse do together.
    */
   | { type: 'schema'; json: string }
-  | { type: 'closed' }
   | { type: 'error'; error: SluiceErrorData }
 
-/** Shared with the worker: the number of row batches it may send before it must wait. */
-export interface WorkerData {
-  credits: SharedArrayBuffer
-  /** better-sqlite3's addon built for Electron, when running there. */
-  nativeBinding?: string
-}
-
+/** Row batches the child may send ahead of the connection before it waits for a credit. */
 export const creditWindow = 4

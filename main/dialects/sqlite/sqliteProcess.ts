@@ -1,45 +1,51 @@
 import Database from 'better-sqlite3'
-import { parentPort, workerData } from 'node:worker_threads'
 import type { Cell } from '../../../shared/cells'
 import { SluiceError, type SluiceErrorData } from '../../../shared/errors'
 import { bytesCell, floatCell, integerCell, jsonCell } from '../encodeCell'
 import { positionOfNearText } from '../errorPosition'
 import { introspect } from './introspect'
 import { listObjects } from './listObjects'
-import type { FromWorker, ToWorker, WorkerData } from './protocol'
+import { creditWindow, type FromChild, type ToChild } from './protocol'
 
 /**
- * better-sqlite3 is synchronous, so each SQLite connection lives in its own
- * worker thread: a slow query blocks only this thread, and cancelling ends it.
- * Row batches are flow-controlled through a shared credit counter, because a
- * synchronous loop cannot read messages while it iterates.
+ * better-sqlite3 is synchronous and has no sqlite3_interrupt, so each SQLite
+ * connection lives in a child process of its own: a slow query blocks only
+ * this process, and a cancel kills it, even inside one long native step
+ * (an aggregate over billions of rows), where a thread could not be stopped.
+ * Rows go in batches, at most `creditWindow` ahead of the connection.
  */
 
-const port = parentPort!
-const { credits: sharedCredits, nativeBinding } = workerData as WorkerData
-const credits = new Int32Array(sharedCredits)
 let db: Database.Database | undefined
+let credits = creditWindow
+let wakeForCredit: (() => void) | undefined
 
-port.on('message', (message: ToWorker) => {
-  try {
-    handle(message)
-  } catch (error) {
+process.on('message', (message: ToChild) => {
+  if (message.type === 'credit') {
+    credits++
+    wakeForCredit?.()
+    return
+  }
+  handle(message).catch((error: unknown) =>
     post({
       type: 'error',
       error: sqliteErrorData(error, message.type === 'run' ? message.sql : undefined),
-    })
-  }
+    }),
+  )
 })
+// The connection is gone (closed, or its process died): nothing is left to serve.
+process.on('disconnect', () => process.exit(0))
 
-function handle(message: ToWorker): void {
+async function handle(message: Exclude<ToChild, { type: 'credit' }>): Promise<void> {
   switch (message.type) {
     case 'open': {
-      db = new Database(message.file, nativeBinding ? { nativeBinding } : {})
-      // A cancelled statement may still hold a lock in an abandoned thread for a moment.
+      db = new Database(
+        message.file,
+        message.nativeBinding ? { nativeBinding: message.nativeBinding } : {},
+      )
+      // A cancelled statement's process may hold a lock for the moment it takes to die.
       db.pragma('busy_timeout = 5000')
       const version = db.prepare('SELECT sqlite_version()').pluck().get() as string
-      post({ type: 'opened', version: `SQLite ${version}` })
-      return
+      return post({ type: 'opened', version: `SQLite ${version}` })
     }
     case 'run':
       return run(open(), message.sql, message.batchSize)
@@ -47,14 +53,10 @@ function handle(message: ToWorker): void {
       return post({ type: 'objects', objects: listObjects(open()) })
     case 'introspect':
       return post({ type: 'schema', json: JSON.stringify(introspect(open(), message.only)) })
-    case 'close':
-      db?.close()
-      db = undefined
-      return post({ type: 'closed' })
   }
 }
 
-function run(database: Database.Database, sql: string, batchSize: number): void {
+async function run(database: Database.Database, sql: string, batchSize: number): Promise<void> {
   const statement = database.prepare(sql)
   post({ type: 'started', reader: statement.reader })
   if (!statement.reader) {
@@ -67,24 +69,34 @@ function run(database: Database.Database, sql: string, batchSize: number): void 
   // SQLite has no JSON type; a column declared JSON is the convention Django and others follow.
   const isJson = columns.map((c) => /json/i.test(c.type ?? ''))
   post({ type: 'columns', columns: columns.map((c) => ({ name: c.name, type: c.type ?? '' })) })
-  let batch: Cell[][] = []
-  for (const row of statement.iterate() as Iterable<unknown[]>) {
-    const cells = new Array<Cell>(row.length)
-    for (let i = 0; i < row.length; i++) cells[i] = toCell(row[i], isJson[i] === true)
-    batch.push(cells)
-    if (batch.length >= batchSize) {
-      sendRows(batch)
-      batch = []
+  credits = creditWindow
+  const rows = statement.iterate() as IterableIterator<unknown[]>
+  try {
+    for (;;) {
+      const batch: Cell[][] = []
+      for (let next = rows.next(); !next.done; next = rows.next()) {
+        const row = next.value
+        const cells = new Array<Cell>(row.length)
+        for (let i = 0; i < row.length; i++) cells[i] = toCell(row[i], isJson[i] === true)
+        batch.push(cells)
+        if (batch.length >= batchSize) break
+      }
+      if (batch.length === 0) break
+      await credit()
+      post({ type: 'rows', json: JSON.stringify(batch), count: batch.length })
+      if (batch.length < batchSize) break
     }
+  } finally {
+    rows.return?.()
   }
-  if (batch.length > 0) sendRows(batch)
   post({ type: 'done', affectedRows: null })
 }
 
-function sendRows(rows: Cell[][]): void {
-  while (Atomics.load(credits, 0) <= 0) Atomics.wait(credits, 0, 0)
-  Atomics.sub(credits, 0, 1)
-  post({ type: 'rows', json: JSON.stringify(rows), count: rows.length })
+/** Waits, if need be, until the connection has room for another batch. */
+async function credit(): Promise<void> {
+  while (credits <= 0) await new Promise<void>((resolve) => (wakeForCredit = resolve))
+  wakeForCredit = undefined
+  credits--
 }
 
 function toCell(value: unknown, json: boolean): Cell {
@@ -115,6 +127,6 @@ function sqliteErrorData(error: unknown, sql: string | undefined): SluiceErrorDa
   return { code: 'SQL_ERROR', serverCode, message, position }
 }
 
-function post(message: FromWorker): void {
-  port.postMessage(message)
+function post(message: FromChild): void {
+  process.send!(message)
 }
