@@ -23,28 +23,39 @@ const schema = [
 /** Statements longer than this are kept cut short: history is for finding a query again, not for archiving dumps. */
 const maxSqlLength = 100_000
 
+/** Entries kept: the newest; older ones are deleted as new ones come, so the file cannot grow without end. */
+const defaultKept = 10_000
+
 /**
  * Every statement run from the workbench, in an SQLite file in the user's
- * data folder. It goes through the same SQLite connection, in a child process, as a
- * user's database, so the main thread never waits on the disk, and one queue
- * keeps its statements in order.
+ * data folder. It goes through the same kind of SQLite connection as a
+ * user's database (a child process), so the main thread never waits on the
+ * disk, and one queue keeps its statements in order.
  */
 export class HistoryStore {
   private queue: Promise<unknown> = Promise.resolve()
 
-  private constructor(private readonly connection: DialectConnection) {}
+  private constructor(
+    private readonly connection: DialectConnection,
+    private readonly kept: number,
+  ) {}
 
-  static async open(file: string): Promise<HistoryStore> {
+  static async open(file: string, kept = defaultKept): Promise<HistoryStore> {
     mkdirSync(dirname(file), { recursive: true })
     const connection = await connectUrl(`sqlite://${file}`)
     for (const statement of schema) await collectRows(connection, statement)
-    return new HistoryStore(connection)
+    return new HistoryStore(connection, Math.max(1, Math.trunc(kept)))
   }
 
   add(entry: Omit<HistoryEntry, 'id'>): Promise<void> {
     const q = (text: string) => quoteLiteral('sqlite', text.replaceAll('\0', ''))
     const sql = `INSERT INTO history (sql, connection, dialect, started_at, elapsed_ms, row_count, outcome) VALUES (${q(entry.sql.slice(0, maxSqlLength))}, ${q(entry.connection)}, ${q(entry.dialect)}, ${q(entry.startedAt)}, ${Number(entry.elapsedMs)}, ${Math.trunc(entry.rowCount)}, ${q(entry.outcome)})`
-    return this.serial(() => collectRows(this.connection, sql)).then(() => undefined)
+    // Ids only grow, so everything more than `kept` below the newest is older than what is kept.
+    const prune = `DELETE FROM history WHERE id <= (SELECT max(id) FROM history) - ${this.kept}`
+    return this.serial(async () => {
+      await collectRows(this.connection, sql)
+      await collectRows(this.connection, prune)
+    })
   }
 
   /** The newest entries whose SQL contains `text`, case-insensitively. */

@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openHarness, type Harness } from '../testing/serviceHarness'
+import { HistoryStore } from './HistoryStore'
 
 describe('query history', () => {
   let h: Harness
@@ -45,5 +49,32 @@ describe('query history', () => {
       "SELECT '100% it''s' AS odd",
     ])
     expect(await search('_no_such_')).toEqual([])
+  })
+})
+
+describe('history store', () => {
+  it('keeps only the newest entries, so the file stops growing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sluice-history-'))
+    const store = await HistoryStore.open(join(dir, 'history.sqlite'), 3)
+    try {
+      for (let i = 1; i <= 7; i++)
+        await store.add({
+          sql: `SELECT ${i} AS kept_or_not`,
+          connection: 'test',
+          dialect: 'sqlite',
+          startedAt: new Date().toISOString(),
+          elapsedMs: 1,
+          rowCount: 1,
+          outcome: 'done',
+        })
+      expect((await store.search('kept_or_not', 50)).map((e) => e.sql)).toEqual([
+        'SELECT 7 AS kept_or_not',
+        'SELECT 6 AS kept_or_not',
+        'SELECT 5 AS kept_or_not',
+      ])
+    } finally {
+      await store.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
