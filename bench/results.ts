@@ -16,7 +16,6 @@
  */
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { readdirSync, readFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { Worker } from 'node:worker_threads'
 import Database from 'better-sqlite3'
@@ -26,6 +25,7 @@ import Cursor from 'pg-cursor'
 import type { DialectName } from '../shared/connectionUrl'
 import { connectUrl } from '../main/dialects/registry'
 import { nodeWebClient } from './nodeWebClient'
+import { processTreeRss } from '../main/testing/processTreeRss'
 import { createTestDatabase, type TestDatabase } from '../main/testing/testDatabases'
 import { pageSize, ResultSet } from '../renderer/src/query/ResultSet'
 
@@ -146,19 +146,7 @@ function readAll(result: ResultSet): Promise<{ count: number; firstThousandMs: n
   })
 }
 
-/** Resident memory of a process and all its descendants (the engine's SQLite children included). */
-function rssMb(pid: number): number {
-  let kb = 0
-  try {
-    kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
-    for (const task of readdirSync(`/proc/${pid}/task`))
-      for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' '))
-        if (child.trim()) kb += rssMb(Number(child)) * 1024
-  } catch {
-    // The process ended between listing and reading.
-  }
-  return kb / 1024
-}
+const rssMb = (pid: number) => processTreeRss(pid) / 2 ** 20
 
 async function sluice(url: string) {
   const engine = spawn(process.execPath, ['--import', 'tsx', 'bench/engineProcess.ts'], {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DialectName } from '../../shared/connectionUrl'
 import { allDialects } from '../testing/testDatabases'
 import { openHarness, type Harness } from '../testing/serviceHarness'
+import { processTreeRss } from '../testing/processTreeRss'
 
 const rows = 10_000_000
 
@@ -29,8 +30,8 @@ describe.each(allDialects)('%s export soak', (dialect) => {
   it(`exports ${rows.toLocaleString('en-US')} rows to CSV with memory independent of their number`, async () => {
     const path = join(folder, 'ten_million.csv')
     let peak = 0
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50)
-    const before = process.memoryUsage().rss
+    const sampler = setInterval(() => (peak = Math.max(peak, processTreeRss())), 50)
+    const before = processTreeRss()
     await h.call('export.start', {
       exportId: 'big',
       source: {

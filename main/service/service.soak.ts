@@ -4,6 +4,7 @@ import type { SluiceEvent } from '../../shared/contract'
 import type { DialectName } from '../../shared/connectionUrl'
 import { allDialects, createTestDatabase, type TestDatabase } from '../testing/testDatabases'
 import { SluiceService, type CallContext } from './SluiceService'
+import { processTreeRss } from '../testing/processTreeRss'
 
 const cancelCycles = 100
 const streamedRows = 3_000_000
@@ -83,8 +84,8 @@ describe.each(allDialects)('%s soak', (dialect) => {
           ? `SELECT seq, MD5(seq) FROM seq_1_to_${streamedRows}`
           : `WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < ${streamedRows}) SELECT n, hex(n) FROM s`
     let peak = 0
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50)
-    const before = process.memoryUsage().rss
+    const sampler = setInterval(() => (peak = Math.max(peak, processTreeRss())), 50)
+    const before = processTreeRss()
     const done = await run(connectionId, 'long', sql)
     clearInterval(sampler)
     expect(done).toMatchObject({ type: 'query.done', rowCount: streamedRows })
