@@ -14,6 +14,9 @@ import type { FromChild, ToChild } from './protocol'
 /** The last of a child's stderr kept, to say why it died. */
 const keptStderr = 2000
 
+/** How long an idle child may take to close its database before it is killed. */
+const closeTimeoutMs = 2000
+
 /** Every live child, so none outlives this process however it exits. */
 const children = new Set<ChildProcess>()
 process.once('exit', () => {
@@ -138,8 +141,15 @@ export class SqliteConnection implements DialectConnection {
     return reply
   }
 
+  /** Lets an idle child close its database cleanly (a WAL is checkpointed); a busy or stuck one is killed. */
   async close(): Promise<void> {
-    await stop(this.child)
+    const child = this.child
+    if (this.running || !child.connected) return stop(child)
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+    this.send({ type: 'close' })
+    const timer = setTimeout(() => void stop(child), closeTimeoutMs)
+    await exited
+    clearTimeout(timer)
   }
 
   private async start(): Promise<void> {
@@ -158,7 +168,8 @@ export class SqliteConnection implements DialectConnection {
       mailbox.push(message)
     })
     child.on('exit', (code, signal) => {
-      if (child.killed) return
+      // Killed by us, or exited cleanly after `close`: nothing unexpected.
+      if (child.killed || code === 0) return
       const why = stderr.trim().split('\n').slice(-3).join(' ') || `exit ${signal ?? code}`
       mailbox.push({
         type: 'error',

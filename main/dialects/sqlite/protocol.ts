@@ -11,6 +11,8 @@ export type ToChild =
   | { type: 'objects' }
   /** The schema model; `only` names one table or view. */
   | { type: 'introspect'; only: string | null }
+  /** Close the database (checkpointing a WAL) and exit. */
+  | { type: 'close' }
 
 export type FromChild =
   | { type: 'opened'; version: string }
