@@ -15,6 +15,10 @@ export type ServerFrame =
       { ok: true; result: unknown } | { ok: false; error: SluiceErrorData }
     ))
 
+// Made once: a reply frame is encoded and decoded for every page of rows scrolled.
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
+
 /** Strings shorter than this stay inside a JSON frame; the split is not worth it. */
 const rawStringMinLength = 4096
 
@@ -30,14 +34,13 @@ export function encodeReply(id: number | null, reply: CallResult): string | Uint
   if (!reply.ok || field === undefined) return JSON.stringify({ id, ...reply })
   const header: RawHeader = { id, ok: true, field }
   const text = (reply.result as Record<string, string>)[field]!
-  return new TextEncoder().encode(`${JSON.stringify(header)}\n${text}`)
+  return encoder.encode(`${JSON.stringify(header)}\n${text}`)
 }
 
 export function decodeFrame(data: string | ArrayBuffer | Uint8Array): ServerFrame {
   if (typeof data === 'string') return JSON.parse(data) as ServerFrame
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data)
   const newline = bytes.indexOf(0x0a)
-  const decoder = new TextDecoder()
   const header = JSON.parse(decoder.decode(bytes.subarray(0, newline))) as RawHeader
   return {
     id: header.id,
