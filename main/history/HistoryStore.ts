@@ -35,27 +35,25 @@ const defaultKept = 10_000
 export class HistoryStore {
   private queue: Promise<unknown> = Promise.resolve()
 
-  private constructor(
-    private readonly connection: DialectConnection,
-    private readonly kept: number,
-  ) {}
+  private constructor(private readonly connection: DialectConnection) {}
 
   static async open(file: string, kept = defaultKept): Promise<HistoryStore> {
     mkdirSync(dirname(file), { recursive: true })
     const connection = await connectUrl(`sqlite://${file}`)
     for (const statement of schema) await collectRows(connection, statement)
-    return new HistoryStore(connection, Math.max(1, Math.trunc(kept)))
+    // Pruned by the insert itself, in its own transaction: one write per entry, not two.
+    // Ids only grow, so anything more than `kept` below the new one is older than what is kept.
+    await collectRows(
+      connection,
+      `CREATE TEMP TRIGGER history_prune AFTER INSERT ON history BEGIN DELETE FROM history WHERE id <= NEW.id - ${Math.max(1, Math.trunc(kept))}; END`,
+    )
+    return new HistoryStore(connection)
   }
 
   add(entry: Omit<HistoryEntry, 'id'>): Promise<void> {
     const q = (text: string) => quoteLiteral('sqlite', text.replaceAll('\0', ''))
     const sql = `INSERT INTO history (sql, connection, dialect, started_at, elapsed_ms, row_count, outcome) VALUES (${q(entry.sql.slice(0, maxSqlLength))}, ${q(entry.connection)}, ${q(entry.dialect)}, ${q(entry.startedAt)}, ${Number(entry.elapsedMs)}, ${Math.trunc(entry.rowCount)}, ${q(entry.outcome)})`
-    // Ids only grow, so everything more than `kept` below the newest is older than what is kept.
-    const prune = `DELETE FROM history WHERE id <= (SELECT max(id) FROM history) - ${this.kept}`
-    return this.serial(async () => {
-      await collectRows(this.connection, sql)
-      await collectRows(this.connection, prune)
-    })
+    return this.serial(() => collectRows(this.connection, sql)).then(() => undefined)
   }
 
   /** The newest entries whose SQL contains `text`, case-insensitively. */
