@@ -43,9 +43,11 @@ export class HistoryStore {
     for (const statement of schema) await collectRows(connection, statement)
     // Pruned by the insert itself, in its own transaction: one write per entry, not two.
     // Ids only grow, so anything more than `kept` below the new one is older than what is kept.
+    // A stored trigger, not a TEMP one, so it survives the connection's process being replaced.
+    await collectRows(connection, 'DROP TRIGGER IF EXISTS history_prune')
     await collectRows(
       connection,
-      `CREATE TEMP TRIGGER history_prune AFTER INSERT ON history BEGIN DELETE FROM history WHERE id <= NEW.id - ${Math.max(1, Math.trunc(kept))}; END`,
+      `CREATE TRIGGER history_prune AFTER INSERT ON history BEGIN DELETE FROM history WHERE id <= NEW.id - ${Math.max(1, Math.trunc(kept))}; END`,
     )
     return new HistoryStore(connection)
   }
