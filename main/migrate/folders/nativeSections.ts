@@ -47,12 +47,13 @@ export function nativeSections(text: string, file: string): NativeSections {
   return {
     up: section(upMarker, downMarker),
     down: downMarker ? section(downMarker, undefined) : null,
-    transaction: options(upMarker[2]!, file).transaction,
-    downTransaction: downMarker ? options(downMarker[2]!, file).transaction : true,
+    transaction: inTransaction(upMarker[2]!, file),
+    downTransaction: downMarker ? inTransaction(downMarker[2]!, file) : true,
   }
 }
 
-function options(text: string, file: string): { transaction: boolean } {
+/** Reads a marker's options; the one there is, `transaction:false`, says whether the section runs in a transaction. */
+function inTransaction(text: string, file: string): boolean {
   let transaction = true
   for (const option of text.trim().split(/\s+/).filter(Boolean)) {
     const [key, value] = option.split(':')
@@ -64,5 +65,5 @@ function options(text: string, file: string): { transaction: boolean } {
         message: `${file}: unknown migration option "${option}"; the one option is transaction:false`,
       })
   }
-  return { transaction }
+  return transaction
 }
