@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { SluiceError } from '../../shared/errors'
 import { desktopCommand } from './desktopCommand'
+import { migrateCommand, type MigrateAction } from './migrateCommand'
 import { outputFormats, type OutputFormat } from './printRows'
 import { queryCommand } from './queryCommand'
 import { schemaCommand } from './schemaCommand'
@@ -16,6 +17,16 @@ const usage = `Usage:
                                            first error), printing each result set; F is text (default),
                                            csv, json or ndjson; --json is --format json
   sluice schema --url URL [--json]         print the schema as DDL, or as the JSON model
+  sluice migrate status|up|down|baseline|resolve --url URL --dir DIR [--json]
+    status                                 list migrations; exit 0 all applied, 3 pending,
+                                           4 modified, missing or failed
+    up [--to VERSION] [--dry-run]          apply pending migrations in order
+    down [--steps N] [--dry-run]           roll back the newest N (default 1) applied migrations
+    baseline VERSION                       mark migrations up to VERSION as applied, not running them
+    resolve [VERSION] --retry|--applied|--rolled-back
+                                           settle a failed migration: run its remaining statements,
+                                           mark it applied, or forget it
+    --lock-timeout SECONDS                 wait this long for another applier (default 60)
 Options: --verbose prints error details; --version; --help`
 
 class UsageError extends Error {}
@@ -73,7 +84,76 @@ async function main(argv: string[]): Promise<void> {
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}"`)
     return schemaCommand({ url: values.url, json: values.json === true }, out)
   }
+  if (command === 'migrate') {
+    const code = await migrate(rest, out)
+    if (code !== 0) process.exitCode = code
+    return
+  }
   throw new UsageError(`Unknown command "${command}"`)
+}
+
+function migrate(args: string[], out: (text: string) => void): Promise<number> {
+  const { values, positionals } = parse(args, {
+    url: { type: 'string' },
+    dir: { type: 'string' },
+    json: { type: 'boolean' },
+    to: { type: 'string' },
+    steps: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    'lock-timeout': { type: 'string' },
+    retry: { type: 'boolean' },
+    applied: { type: 'boolean' },
+    'rolled-back': { type: 'boolean' },
+  } as const)
+  const [sub, ...operands] = positionals
+  if (!values.url) throw new UsageError('migrate needs --url URL')
+  if (!values.dir) throw new UsageError('migrate needs --dir DIR')
+  const lockSeconds = Number(values['lock-timeout'] ?? 60)
+  if (!(lockSeconds >= 0)) throw new UsageError('--lock-timeout must be a number of seconds')
+  const dryRun = values['dry-run'] === true
+  const version = (what: string) => {
+    if (operands[0] !== undefined && !/^\d+(\.\d+)*$/.test(operands[0]))
+      throw new UsageError(`${what} takes a version of digits, not "${operands[0]}"`)
+    return operands[0]
+  }
+  let action: MigrateAction
+  if (sub === 'status') action = { kind: 'status' }
+  else if (sub === 'up') {
+    if (values.to !== undefined && !/^\d+(\.\d+)*$/.test(values.to))
+      throw new UsageError(`--to takes a version of digits, not "${values.to}"`)
+    action = { kind: 'up', to: values.to, dryRun }
+  } else if (sub === 'down') {
+    const steps = Number(values.steps ?? 1)
+    if (!(Number.isInteger(steps) && steps > 0))
+      throw new UsageError('--steps must be a positive whole number')
+    action = { kind: 'down', steps, dryRun }
+  } else if (sub === 'baseline') {
+    const at = version('baseline')
+    if (at === undefined) throw new UsageError('baseline needs a VERSION')
+    action = { kind: 'baseline', version: at }
+  } else if (sub === 'resolve') {
+    const choices = (['retry', 'applied', 'rolled-back'] as const).filter((c) => values[c] === true)
+    if (choices.length !== 1)
+      throw new UsageError('resolve needs exactly one of --retry, --applied, --rolled-back')
+    action = { kind: 'resolve', version: version('resolve'), choice: choices[0]! }
+  } else
+    throw new UsageError(
+      sub
+        ? `Unknown migrate command "${sub}"`
+        : 'migrate needs a command: status, up, down, baseline or resolve',
+    )
+  if (operands.length > (sub === 'baseline' || sub === 'resolve' ? 1 : 0))
+    throw new UsageError(`Unexpected argument "${operands.at(-1)}"`)
+  return migrateCommand(
+    {
+      url: values.url,
+      dir: values.dir,
+      json: values.json === true,
+      lockTimeoutMs: lockSeconds * 1000,
+      action,
+    },
+    out,
+  )
 }
 
 function isOutputFormat(format: string): format is OutputFormat {

@@ -1,3 +1,4 @@
+import type { Cell } from '../../shared/cells'
 import type { ConnectionTarget, DialectName } from '../../shared/connectionUrl'
 import type { ColumnInfo, Notice, ObjectRef, SchemaObjects } from '../../shared/contract'
 import type { PlanNode } from '../../shared/plan'
@@ -50,6 +51,28 @@ export interface DialectConnection {
   close(): Promise<void>
 }
 
+/**
+ * The one server session a migration run applies through. Its lock is tied to
+ * the session, so a process that dies mid-run can never leave a stale lock.
+ */
+export interface MigrationSession {
+  readonly dialect: DialectName
+  /** Runs one statement; rows are kept, so for small answers only (the history table). */
+  query(sql: string): Promise<Cell[][]>
+  /**
+   * Runs a migration statement and then `record` (a history update) only if it
+   * succeeded. Where DDL is not transactional both go in one round trip, so a
+   * crash of this process cannot apply the statement without its record.
+   */
+  runThenRecord(sql: string, record: string): Promise<void>
+  /** Waits up to `timeoutMs` for the migration lock of this database; BUSY if another applier keeps it. */
+  lock(timeoutMs: number): Promise<void>
+  unlock(): Promise<void>
+  /** Opens a migration's transaction; SQLite's takes the write lock at once, so concurrent appliers queue there. */
+  readonly beginStatement: string
+  close(): Promise<void>
+}
+
 export interface ConnectOptions {
   /** Gives up on connecting after this long. */
   connectTimeoutMs: number
@@ -59,6 +82,8 @@ export interface Dialect {
   readonly name: DialectName
   readonly capabilities: Capabilities
   connect(target: ConnectionTarget, options: ConnectOptions): Promise<DialectConnection>
+  /** A session for the migration engine: history queries, statements, and the dialect's session-tied lock. */
+  openMigrationSession(target: ConnectionTarget, options: ConnectOptions): Promise<MigrationSession>
   /** The only way generated SQL names a table, column or schema. */
   quoteIdentifier(name: string): string
   /** The only way generated SQL embeds a string value. */

@@ -193,7 +193,7 @@ export class MysqlConnection implements DialectConnection {
   }
 }
 
-function connect(config: ConnectionOptions, where: string): Promise<Connection> {
+export function connect(config: ConnectionOptions, where: string): Promise<Connection> {
   return new Promise((resolve, reject) => {
     const conn = mysql.createConnection(config)
     conn.connect((error) => {

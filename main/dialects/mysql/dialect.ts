@@ -4,6 +4,7 @@ import type { Dialect } from '../types'
 import { explainPlan } from './explainPlan'
 import { generateDdl } from './generateDdl'
 import { MysqlConnection } from './MysqlConnection'
+import { MysqlMigrationSession } from './MysqlMigrationSession'
 
 export const mysqlDialect: Dialect = {
   name: 'mysql',
@@ -12,6 +13,11 @@ export const mysqlDialect: Dialect = {
     if (target.dialect !== 'mysql')
       throw new SluiceError({ code: 'BAD_URL', message: 'Not a MySQL/MariaDB URL' })
     return MysqlConnection.open(target, options)
+  },
+  openMigrationSession: (target, options) => {
+    if (target.dialect !== 'mysql')
+      throw new SluiceError({ code: 'BAD_URL', message: 'Not a MySQL/MariaDB URL' })
+    return MysqlMigrationSession.open(target, options)
   },
   quoteIdentifier: (name) => quoteIdentifier('mysql', name),
   quoteLiteral: (value) => quoteLiteral('mysql', value),

@@ -1,8 +1,10 @@
 import { SluiceError } from '../../../shared/errors'
 import { quoteIdentifier, quoteLiteral } from '../../../shared/sql/quote'
+import { ConnectionMigrationSession } from '../ConnectionMigrationSession'
 import type { Dialect } from '../types'
 import { explainPlan } from './explainPlan'
 import { generateDdl } from './generateDdl'
+import { postgresMigrationLock } from './migrationLock'
 import { PostgresConnection } from './PostgresConnection'
 
 export const postgresDialect: Dialect = {
@@ -13,6 +15,11 @@ export const postgresDialect: Dialect = {
       throw new SluiceError({ code: 'BAD_URL', message: 'Not a PostgreSQL URL' })
     return PostgresConnection.open(target, options)
   },
+  openMigrationSession: async (target, options) =>
+    new ConnectionMigrationSession(
+      await postgresDialect.connect(target, options),
+      postgresMigrationLock,
+    ),
   quoteIdentifier: (name) => quoteIdentifier('postgres', name),
   quoteLiteral: (value) => quoteLiteral('postgres', value),
   generateDdl,

@@ -1,8 +1,10 @@
 import { SluiceError } from '../../../shared/errors'
 import { quoteIdentifier, quoteLiteral } from '../../../shared/sql/quote'
+import { ConnectionMigrationSession } from '../ConnectionMigrationSession'
 import type { Dialect } from '../types'
 import { explainPlan } from './explainPlan'
 import { generateDdl } from './generateDdl'
+import { sqliteMigrationLock } from './migrationLock'
 import { SqliteConnection } from './SqliteConnection'
 
 export const sqliteDialect: Dialect = {
@@ -13,6 +15,11 @@ export const sqliteDialect: Dialect = {
       throw new SluiceError({ code: 'BAD_URL', message: 'Not a SQLite URL' })
     return SqliteConnection.open(target)
   },
+  openMigrationSession: async (target, options) =>
+    new ConnectionMigrationSession(
+      await sqliteDialect.connect(target, options),
+      sqliteMigrationLock,
+    ),
   quoteIdentifier: (name) => quoteIdentifier('sqlite', name),
   quoteLiteral: (value) => quoteLiteral('sqlite', value),
   generateDdl,

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { SluiceError } from '../../../shared/errors'
 import { migrationChecksum } from '../checksum'
 import type { MigrationFile } from '../MigrationFile'
+import { compareVersions } from '../versionOrder'
 import { nativeSections } from './nativeSections'
 
 /** `<version>_<name>.sql`, the version being digits (a timestamp or a counter), as dbmate names files. */
@@ -47,9 +48,6 @@ export function readNativeFolder(dir: string): MigrationFile[] {
   return migrations
 }
 
-/** Numeric order of digit strings of any length (timestamps overflow a double's exact range). */
 function byVersion(a: { version: string }, b: { version: string }): number {
-  const x = BigInt(a.version)
-  const y = BigInt(b.version)
-  return x < y ? -1 : x > y ? 1 : 0
+  return compareVersions(a.version, b.version)
 }

@@ -1,0 +1,151 @@
+import type { MigrationState, MigrationStatus } from '../migrate/MigrationStatus'
+import type { MigrationProgress, MigrationStep } from '../migrate/MigrationStep'
+import type { ResolveChoice } from '../migrate/Migrator'
+import { openMigrator } from '../migrate/openMigrator'
+
+export type MigrateAction =
+  | { kind: 'status' }
+  | { kind: 'up'; to?: string; dryRun: boolean }
+  | { kind: 'down'; steps: number; dryRun: boolean }
+  | { kind: 'baseline'; version: string }
+  | { kind: 'resolve'; version?: string; choice: ResolveChoice }
+
+export interface MigrateOptions {
+  url: string
+  dir: string
+  json: boolean
+  lockTimeoutMs: number
+  action: MigrateAction
+}
+
+/** `status` exit codes, so CI can gate on them. */
+export const statusExitCodes = { clean: 0, pending: 3, attention: 4 } as const
+
+const needsAttention: MigrationState[] = ['modified', 'missing', 'failed']
+const pendingStates: MigrationState[] = ['pending', 'out_of_order']
+
+/** `sluice migrate …`: returns the process exit code. */
+export async function migrateCommand(
+  options: MigrateOptions,
+  write: (text: string) => void,
+): Promise<number> {
+  const { migrator, close } = await openMigrator(options.url, options.dir, options.lockTimeoutMs)
+  const log = (line: string) => write(line + '\n')
+  const progress = options.json ? undefined : (p: MigrationProgress) => printProgress(p, log)
+  try {
+    const action = options.action
+    switch (action.kind) {
+      case 'status': {
+        const statuses = await migrator.status()
+        if (options.json)
+          write(JSON.stringify({ migrations: statuses.map(statusJson) }, null, 2) + '\n')
+        else printStatus(statuses, log)
+        if (statuses.some((s) => needsAttention.includes(s.status)))
+          return statusExitCodes.attention
+        if (statuses.some((s) => pendingStates.includes(s.status))) return statusExitCodes.pending
+        return statusExitCodes.clean
+      }
+      case 'up':
+      case 'down': {
+        if (action.dryRun) {
+          const steps =
+            action.kind === 'up'
+              ? await migrator.planUp(action.to)
+              : await migrator.planDown(action.steps)
+          if (options.json) write(JSON.stringify({ steps }, null, 2) + '\n')
+          else printPlan(steps, log)
+          return 0
+        }
+        const done =
+          action.kind === 'up'
+            ? await migrator.up(action.to, { onProgress: progress })
+            : await migrator.down(action.steps, { onProgress: progress })
+        if (options.json)
+          write(
+            JSON.stringify({
+              [action.kind === 'up' ? 'applied' : 'rolledBack']: done.map(stepJson),
+            }) + '\n',
+          )
+        else if (done.length === 0)
+          log(action.kind === 'up' ? 'Nothing to apply.' : 'Nothing rolled back.')
+        return 0
+      }
+      case 'baseline': {
+        const marked = await migrator.baseline(action.version)
+        if (options.json) write(JSON.stringify({ baselined: marked.map((f) => f.version) }) + '\n')
+        else log(`Marked ${marked.length} migration(s) as applied, up to ${action.version}.`)
+        return 0
+      }
+      case 'resolve': {
+        const done = await migrator.resolve(action.version, action.choice, { onProgress: progress })
+        if (options.json)
+          write(JSON.stringify({ resolved: action.choice, applied: done.map(stepJson) }) + '\n')
+        else log(`Resolved: ${action.choice}.`)
+        return 0
+      }
+    }
+  } finally {
+    await close()
+  }
+}
+
+function statusJson(s: MigrationStatus) {
+  const row = s.history
+  return {
+    version: s.version,
+    name: s.name,
+    status: s.status,
+    file: s.file?.path ?? null,
+    checksum: s.file?.checksum ?? null,
+    appliedChecksum: row?.checksum ?? null,
+    appliedAt: row?.appliedAt ?? null,
+    appliedBy: row?.appliedBy ?? null,
+    executionMs: row?.executionMs ?? null,
+    statementsTotal: row?.statementsTotal ?? null,
+    statementsApplied: row?.statementsApplied ?? null,
+    error: row?.error ?? null,
+    failedStatement: row?.failedStatement ?? null,
+  }
+}
+
+function stepJson(step: MigrationStep) {
+  return { version: step.version, name: step.name, statements: step.statements.length }
+}
+
+function printStatus(statuses: MigrationStatus[], log: (line: string) => void): void {
+  if (statuses.length === 0) log('No migrations.')
+  for (const s of statuses) {
+    const extra =
+      s.status === 'failed'
+        ? ` after ${s.history!.statementsApplied}/${s.history!.statementsTotal} statements: ${s.history!.error ?? ''}`
+        : ''
+    log(`${s.status.padEnd(12)} ${s.version}_${s.name}${extra}`)
+  }
+}
+
+/** What would run, exactly: statements with their transaction around them. */
+function printPlan(steps: MigrationStep[], log: (line: string) => void): void {
+  if (steps.length === 0) log('-- Nothing to run.')
+  for (const step of steps) {
+    log(
+      `-- ${step.version}_${step.name} (${step.direction}${step.transaction ? '' : ', no transaction'})`,
+    )
+    if (step.transaction) log('BEGIN;')
+    for (const sql of step.statements.slice(step.from)) log(`${sql};`)
+    log(
+      `-- then ${step.direction === 'up' ? 'record' : 'remove'} ${step.version} in sluice_migrations`,
+    )
+    if (step.transaction) log('COMMIT;')
+    log('')
+  }
+}
+
+function printProgress(p: MigrationProgress, log: (line: string) => void): void {
+  if (p.kind === 'step')
+    log(
+      `${p.step.direction === 'up' ? 'Applying' : 'Rolling back'} ${p.step.version}_${p.step.name} (${p.index + 1}/${p.count})`,
+    )
+  else if (p.kind === 'statement') log(`  statement ${p.index + 1}/${p.count}`)
+  else if (p.kind === 'stepDone') log(`  done in ${Math.round(p.executionMs)} ms`)
+  else log(`  ${p.version}: skipped, ${p.reason}`)
+}

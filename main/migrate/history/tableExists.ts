@@ -1,0 +1,18 @@
+import type { DialectName } from '../../../shared/connectionUrl'
+import { quoteLiteral } from '../../../shared/sql/quote'
+import type { MigrationSession } from '../../dialects/types'
+
+/** Catalog queries for a table of the session's current schema or database. */
+const existence: Record<DialectName, (name: string) => string> = {
+  postgres: (name) =>
+    `SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = ${name}`,
+  mysql: (name) =>
+    `SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ${name}`,
+  sqlite: (name) => `SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ${name}`,
+}
+
+/** Whether a history table is there, asked of the catalog so that reading status never creates or fails on one. */
+export async function tableExists(session: MigrationSession, name: string): Promise<boolean> {
+  const [row] = await session.query(existence[session.dialect](quoteLiteral(session.dialect, name)))
+  return Number(row?.[0]) > 0
+}
