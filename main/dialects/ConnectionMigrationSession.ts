@@ -1,5 +1,6 @@
 import type { Cell } from '../../shared/cells'
 import { collectRows } from './collectRows'
+import { lockWaitExpired } from './lockWaitExpired'
 import type { DialectConnection, MigrationSession } from './types'
 
 /** How a dialect whose DDL is transactional takes and gives back its migration lock. */
@@ -7,6 +8,8 @@ export interface SessionLock {
   lock(connection: DialectConnection, timeoutMs: number): Promise<void>
   unlock(connection: DialectConnection): Promise<void>
   beginStatement: string
+  /** The dialect's way of saying its lock wait ran out, when that is an ordinary statement error. */
+  waitExpired?(error: unknown): boolean
 }
 
 /**
@@ -28,8 +31,13 @@ export class ConnectionMigrationSession implements MigrationSession {
     return this.connection.dialect
   }
 
-  query(sql: string): Promise<Cell[][]> {
-    return collectRows(this.connection, sql)
+  async query(sql: string): Promise<Cell[][]> {
+    try {
+      return await collectRows(this.connection, sql)
+    } catch (error) {
+      if (this.sessionLock.waitExpired?.(error)) throw lockWaitExpired()
+      throw error
+    }
   }
 
   async runThenRecord(sql: string, record: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Connection } from 'mysql2'
 import type { Cell } from '../../../shared/cells'
 import type { ServerTarget } from '../../../shared/connectionUrl'
-import { SluiceError } from '../../../shared/errors'
+import { lockWaitExpired } from '../lockWaitExpired'
 import type { ConnectOptions, MigrationSession } from '../types'
 import { connect, connectionOptions, describeTarget } from './MysqlConnection'
 import { toSluiceError } from './toSluiceError'
@@ -59,11 +59,7 @@ export class MysqlMigrationSession implements MigrationSession {
   async lock(timeoutMs: number): Promise<void> {
     const seconds = Math.max(0, Math.ceil(timeoutMs / 1000))
     const [row] = await this.query(`SELECT GET_LOCK(${lockName}, ${seconds})`)
-    if (Number(row?.[0]) !== 1)
-      throw new SluiceError({
-        code: 'BUSY',
-        message: `Another process is applying migrations to this database; waited ${seconds} s for its lock`,
-      })
+    if (Number(row?.[0]) !== 1) throw lockWaitExpired()
   }
 
   async unlock(): Promise<void> {

@@ -1,6 +1,7 @@
 import { SluiceError } from '../../../shared/errors'
 import { collectRows } from '../collectRows'
 import type { SessionLock } from '../ConnectionMigrationSession'
+import { lockWaitExpired } from '../lockWaitExpired'
 
 /** Advisory locks are per database; the schema is named too, since each schema has its own history table. */
 const lockKey = "hashtext('sluice_migrate:' || current_schema())"
@@ -13,11 +14,7 @@ export const postgresMigrationLock: SessionLock = {
     try {
       await collectRows(connection, `SELECT pg_advisory_lock(${lockKey})`)
     } catch (error) {
-      if (error instanceof SluiceError && error.data.serverCode === '55P03')
-        throw new SluiceError({
-          code: 'BUSY',
-          message: `Another process is applying migrations to this database; waited ${Math.ceil(timeoutMs / 1000)} s for its lock`,
-        })
+      if (error instanceof SluiceError && error.data.serverCode === '55P03') throw lockWaitExpired()
       throw error
     } finally {
       // Migrations run with the server's own lock_timeout, not the wait for ours.

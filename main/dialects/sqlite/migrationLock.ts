@@ -1,3 +1,4 @@
+import { SluiceError } from '../../../shared/errors'
 import { collectRows } from '../collectRows'
 import type { SessionLock } from '../ConnectionMigrationSession'
 
@@ -13,4 +14,5 @@ export const sqliteMigrationLock: SessionLock = {
     await collectRows(connection, `PRAGMA busy_timeout = ${Math.max(0, Math.round(timeoutMs))}`)
   },
   async unlock() {},
+  waitExpired: (error) => error instanceof SluiceError && error.data.serverCode === 'SQLITE_BUSY',
 }

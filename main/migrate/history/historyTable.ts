@@ -98,10 +98,13 @@ export class HistorySql {
       error: 'error',
       failedStatement: 'failed_statement',
     }
-    for (const [key, value] of Object.entries(set) as [keyof typeof set, string | number | null][])
-      assignments.push(
-        `${this.id(column[key])} = ${typeof value === 'number' ? String(Math.round(value)) : this.text(value)}`,
-      )
+    for (const [key, name] of Object.entries(column) as [keyof typeof set, string][]) {
+      const value = set[key]
+      if (value !== undefined)
+        assignments.push(
+          `${this.id(name)} = ${typeof value === 'number' ? String(Math.round(value)) : this.text(value)}`,
+        )
+    }
     if (set.status !== undefined)
       assignments.push(
         `${this.id('applied_at')} = ${this.dialect === 'mysql' ? 'CURRENT_TIMESTAMP(3)' : 'CURRENT_TIMESTAMP'}`,
