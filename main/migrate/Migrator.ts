@@ -311,6 +311,8 @@ export class Migrator {
         )
       }
     } catch (error) {
+      // A statement whose session died may still have applied; the session recorded it if so.
+      if (step.direction === 'up') index = (await this.recordedCount(step.version)) ?? index
       await this.session
         .query(
           this.sql.update(step.version, {
@@ -330,6 +332,11 @@ export class Migrator {
         }),
       )
     return true
+  }
+
+  private async recordedCount(version: string): Promise<number | undefined> {
+    const rows = await this.session.query(this.sql.select(version)).catch(() => [])
+    return rows.map(toHistoryRow)[0]?.statementsApplied
   }
 
   private stepOf(file: MigrationFile, direction: 'up' | 'down', from: number): MigrationStep {

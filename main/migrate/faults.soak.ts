@@ -1,0 +1,3 @@
+import { migrationFaultSuite } from '../testing/migrationFaults'
+
+migrationFaultSuite(30)
