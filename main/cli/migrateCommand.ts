@@ -1,6 +1,7 @@
 import type { MigrationState, MigrationStatus } from '../migrate/MigrationStatus'
 import type { MigrationProgress, MigrationStep } from '../migrate/MigrationStep'
-import type { ResolveChoice } from '../migrate/Migrator'
+import { formatNames } from '../migrate/folders/FolderFormat'
+import type { ResolveChoice, StatusReport } from '../migrate/Migrator'
 import { openMigrator } from '../migrate/openMigrator'
 
 export type MigrateAction =
@@ -36,10 +37,16 @@ export async function migrateCommand(
     const action = options.action
     switch (action.kind) {
       case 'status': {
-        const statuses = await migrator.status()
-        if (options.json)
-          write(JSON.stringify({ migrations: statuses.map(statusJson) }, null, 2) + '\n')
-        else printStatus(statuses, log)
+        const report = await migrator.report()
+        const statuses = report.migrations
+        const json = {
+          migrations: statuses.map(statusJson),
+          format: report.format,
+          historyTable: report.historyTable,
+          django: report.django,
+        }
+        if (options.json) write(JSON.stringify(json, null, 2) + '\n')
+        else printReport(report, log)
         if (statuses.some((s) => needsAttention.includes(s.status)))
           return statusExitCodes.attention
         if (statuses.some((s) => pendingStates.includes(s.status))) return statusExitCodes.pending
@@ -112,8 +119,15 @@ function stepJson(step: MigrationStep) {
   return { version: step.version, name: step.name, statements: step.statements.length }
 }
 
-function printStatus(statuses: MigrationStatus[], log: (line: string) => void): void {
+function printReport(report: StatusReport, log: (line: string) => void): void {
+  const statuses = report.migrations
+  if (report.format !== 'native' || report.historyTable !== 'sluice_migrations')
+    log(`${formatNames[report.format]} folder; history read from ${report.historyTable}`)
   if (statuses.length === 0) log('No migrations.')
+  for (const django of report.django ?? [])
+    log(
+      `Django app ${django.app} (read-only): ${django.migrations.length} applied, latest ${django.migrations.at(-1)!.name}`,
+    )
   for (const s of statuses) {
     const extra =
       s.status === 'failed'

@@ -14,4 +14,6 @@ export interface MigrationFile {
   transaction: boolean
   /** The same for the down section (`-- migrate:down transaction:false`). */
   downTransaction: boolean
+  /** The checksum the tool that wrote the folder stores in its own history table, where it keeps one. */
+  toolChecksum?: string
 }

@@ -5,11 +5,23 @@ import { dialects } from '../dialects/registry'
 import type { MigrationSession } from '../dialects/types'
 import { computeStatus } from './computeStatus'
 import type { HistoryRow } from './history/HistoryRow'
-import { HistorySql, readHistory, toHistoryRow } from './history/historyTable'
+import { formatNames, type FolderFormat } from './folders/FolderFormat'
+import { djangoMigrations, type DjangoApp } from './foreign/djangoMigrations'
+import { foreignHistories } from './foreign/foreignHistories'
+import { historyTable, HistorySql, readHistory, toHistoryRow } from './history/historyTable'
 import type { MigrationFile } from './MigrationFile'
 import type { MigrationStatus } from './MigrationStatus'
 import type { MigrationProgress, MigrationStep } from './MigrationStep'
 import { compareVersions } from './versionOrder'
+
+export interface StatusReport {
+  format: FolderFormat
+  /** The table the history was read from. */
+  historyTable: string
+  migrations: MigrationStatus[]
+  /** Django's own migrations, per app, when the database has them; read-only. */
+  django: DjangoApp[] | null
+}
 
 export type ResolveChoice = 'retry' | 'applied' | 'rolled-back'
 
@@ -37,12 +49,29 @@ export class Migrator {
     private readonly session: MigrationSession,
     private readonly files: MigrationFile[],
     private readonly lockTimeoutMs: number,
+    private readonly format: FolderFormat = 'native',
   ) {
     this.sql = new HistorySql(session.dialect)
   }
 
   async status(): Promise<MigrationStatus[]> {
-    return computeStatus(this.files, await readHistory(this.session, this.sql))
+    return (await this.report()).migrations
+  }
+
+  /**
+   * Status with where it was read from: a foreign folder's own tool's history
+   * table when the database has it, so a team sees their project as it is.
+   */
+  async report(): Promise<StatusReport> {
+    const foreign = foreignHistories[this.format]
+    const foreignRows = foreign ? await foreign.read(this.session, this.files) : null
+    const rows = foreignRows ?? (await readHistory(this.session, this.sql))
+    return {
+      format: this.format,
+      historyTable: foreignRows ? foreign!.table : historyTable,
+      migrations: computeStatus(this.files, rows),
+      django: await djangoMigrations(this.session),
+    }
   }
 
   /** The steps `up` would take, refusing while a migration is failed or was edited after it ran. */
@@ -168,6 +197,13 @@ export class Migrator {
   }
 
   private async locked<T>(work: () => Promise<T>): Promise<T> {
+    if (this.format !== 'native')
+      throw new SluiceError({
+        code: 'BAD_REQUEST',
+        message:
+          `This is a ${formatNames[this.format]} folder: Sluice reads its status but applies only ` +
+          'native folders (<version>_<name>.sql with -- migrate:up), so that one tool owns the history',
+      })
     await this.session.lock(this.lockTimeoutMs)
     try {
       return await work()

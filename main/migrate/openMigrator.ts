@@ -1,6 +1,6 @@
 import { parseConnectionUrl } from '../../shared/connectionUrl'
 import { defaultConnectOptions, dialects } from '../dialects/registry'
-import { readNativeFolder } from './folders/readNativeFolder'
+import { readFolder } from './folders/readFolder'
 import { Migrator } from './Migrator'
 
 export interface MigratorHandle {
@@ -14,8 +14,11 @@ export async function openMigrator(
   dir: string,
   lockTimeoutMs: number,
 ): Promise<MigratorHandle> {
-  const files = readNativeFolder(dir)
+  const { format, files } = readFolder(dir)
   const target = parseConnectionUrl(url)
   const session = await dialects[target.dialect].openMigrationSession(target, defaultConnectOptions)
-  return { migrator: new Migrator(session, files, lockTimeoutMs), close: () => session.close() }
+  return {
+    migrator: new Migrator(session, files, lockTimeoutMs, format),
+    close: () => session.close(),
+  }
 }

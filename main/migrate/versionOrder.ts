@@ -4,6 +4,10 @@
  * a double's exact range.
  */
 export function compareVersions(a: string, b: string): number {
+  // Flyway's repeatable migrations have a name instead of a version, and run after all versioned ones.
+  const numeric = /^\d+(\.\d+)*$/
+  if (!numeric.test(a) || !numeric.test(b))
+    return numeric.test(a) ? -1 : numeric.test(b) ? 1 : a < b ? -1 : a > b ? 1 : 0
   const x = a.split('.')
   const y = b.split('.')
   for (let i = 0; i < Math.max(x.length, y.length); i++) {
