@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { sluiceErrorSchema } from './errors'
+import { migrationEventSchemas, migrationMethods } from './migrationsContract'
 import type { PlanNode } from './plan'
 import type { DatabaseSchema } from './schema/model'
 
@@ -198,6 +199,7 @@ export const methods = {
     input: z.object({ queryId: id }).strict(),
     output: z.object({ cancelled: z.boolean() }),
   },
+  ...migrationMethods,
 } as const
 
 export type Methods = typeof methods
@@ -249,6 +251,7 @@ export const eventSchema = z.discriminatedUnion('type', [
     path: z.string(),
   }),
   z.object({ type: z.literal('export.error'), exportId: id, error: sluiceErrorSchema }),
+  ...migrationEventSchemas,
 ])
 export type SluiceEvent = z.infer<typeof eventSchema>
 export type QueryEvent = Extract<SluiceEvent, { queryId: string }>

@@ -23,6 +23,7 @@ import type { DialectConnection } from '../dialects/types'
 import { formatter } from '../export/formats'
 import { writeExport, type ExportSource } from '../export/writeExport'
 import { HistoryStore } from '../history/HistoryStore'
+import { MigrationRuns } from '../migrate/MigrationRuns'
 import { SavedQueries } from '../savedQueries/savedQueries'
 import { RunningQuery } from './RunningQuery'
 
@@ -40,6 +41,8 @@ export interface ServiceOptions {
 
 interface OpenConnection {
   connection: DialectConnection
+  /** Kept in the engine only: migration runs open their own session with it. */
+  url: string
   /** The URL without its password: what history and the title bar show. */
   title: string
 }
@@ -63,6 +66,7 @@ export class SluiceService {
   private readonly exports = new Map<string, AbortController>()
   private history: Promise<HistoryStore> | undefined
   private readonly savedQueries: SavedQueries
+  private readonly migrations: MigrationRuns
   /** Every result a client still shows, running or finished, until it closes it. */
   private readonly queries = new Map<string, { query: RunningQuery; context: CallContext }>()
   private readonly spillDir = mkdtempSync(join(tmpdir(), 'sluice-results-'))
@@ -70,6 +74,7 @@ export class SluiceService {
 
   constructor(private readonly options: ServiceOptions) {
     this.savedQueries = new SavedQueries(join(options.dataDir, 'queries'))
+    this.migrations = new MigrationRuns(join(options.dataDir, 'migrations.json'))
   }
 
   async dispatch(method: string, input: unknown, context: CallContext): Promise<CallResult> {
@@ -111,6 +116,7 @@ export class SluiceService {
     await Promise.allSettled([...this.queries.values()].map((q) => q.query.dispose()))
     this.queries.clear()
     for (const controller of this.exports.values()) controller.abort()
+    this.migrations.cancelAll()
     await Promise.allSettled([...this.connections.values()].map((c) => c.connection.close()))
     this.connections.clear()
     await this.history?.then((store) => store.close()).catch(() => undefined)
@@ -134,7 +140,7 @@ export class SluiceService {
       const connection = await connectUrl(url)
       const connectionId = randomUUID()
       const title = redactUrl(url)
-      this.connections.set(connectionId, { connection, title })
+      this.connections.set(connectionId, { connection, url, title })
       return {
         connectionId,
         dialect: connection.dialect,
@@ -263,6 +269,20 @@ export class SluiceService {
       entries: await (await this.historyStore()).search(text, limit),
     }),
 
+    'migrations.settings': async ({ connectionId }) =>
+      this.migrations.settings(this.open(connectionId).title),
+    'migrations.remember': async ({ connectionId, dir, production }) => {
+      this.migrations.remember(this.open(connectionId).title, { dir, production })
+      return {}
+    },
+    'migrations.status': async ({ connectionId, dir }) =>
+      this.migrations.status(this.open(connectionId).url, dir),
+    'migrations.run': async (input, context) => {
+      this.migrations.start(this.open(input.connectionId).url, input, (e) => context.emit(e))
+      return {}
+    },
+    'migrations.cancel': async ({ runId }) => ({ cancelled: this.migrations.cancel(runId) }),
+
     'savedQueries.list': async () => ({ queries: await this.savedQueries.list() }),
     'savedQueries.read': async ({ name }) => ({ text: await this.savedQueries.read(name) }),
     'savedQueries.write': async ({ name, text }) => {
@@ -322,13 +342,17 @@ export class SluiceService {
   }
 
   private connection(connectionId: string): DialectConnection {
-    const connection = this.connections.get(connectionId)?.connection
-    if (!connection)
+    return this.open(connectionId).connection
+  }
+
+  private open(connectionId: string): OpenConnection {
+    const open = this.connections.get(connectionId)
+    if (!open)
       throw new SluiceError({
         code: 'NOT_FOUND',
         message: 'That connection is closed; connect again',
       })
-    return connection
+    return open
   }
 }
 

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from './testDatabases'
 
 export type Recorder = CallContext & {
   events: SluiceEvent[]
-  /** The first event of this type for this query or export, waiting for it if need be. */
+  /** The first event of this type for this query, export or migration run, waiting for it if need be. */
   next(type: SluiceEvent['type'], id: string): Promise<SluiceEvent>
 }
 
@@ -14,7 +14,8 @@ export type Recorder = CallContext & {
 export function recorder(): Recorder {
   const events: SluiceEvent[] = []
   const waiters: (() => void)[] = []
-  const idOf = (e: SluiceEvent) => ('queryId' in e ? e.queryId : e.exportId)
+  const idOf = (e: SluiceEvent) =>
+    'queryId' in e ? e.queryId : 'exportId' in e ? e.exportId : e.runId
   return {
     events,
     emit(event) {
