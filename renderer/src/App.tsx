@@ -17,6 +17,7 @@ import { StatusBar } from './components/StatusBar'
 import { TableView } from './components/TableView'
 import { ColumnCatalog } from './editor/columnCatalog'
 import { setCompletionSource } from './editor/completion'
+import { MigrationsPanel } from './migrations/MigrationsPanel'
 import { languageOf } from './monaco/languageOf'
 import { QueryTab, type Statement } from './query/QueryTab'
 import type { ResultSnapshot } from './query/ResultSet'
@@ -42,6 +43,7 @@ export function App() {
   const schema = useSchema(client, connection?.connectionId ?? null)
   /** The table view on show, or null for the query editor. */
   const [shown, setShown] = useState<SchemaObject | null>(null)
+  const [migrationsShown, setMigrationsShown] = useState(false)
   const [startupError, setStartupError] = useState<SluiceErrorData | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [showConnect, setShowConnect] = useState(false)
@@ -215,12 +217,14 @@ export function App() {
   const openRows = (object: SchemaObject) => {
     if (!connection) return
     const sql = `SELECT * FROM ${qualifiedName(connection.dialect, object.schema, object.name)}`
+    setMigrationsShown(false)
     void execute(addTab(sql + '\n'), [{ sql, offset: 0 }])
   }
 
   const showObject = (object: SchemaObject) => {
     schema.describe(object)
     setShown(object)
+    setMigrationsShown(false)
   }
 
   const running = tabState.running
@@ -292,16 +296,43 @@ export function App() {
         </aside>
         <main className="workspace">
           <nav className="workspace-tabs" role="tablist" aria-label="Workspace">
-            <button role="tab" aria-selected={shown === null} onClick={() => setShown(null)}>
+            <button
+              role="tab"
+              aria-selected={shown === null && !migrationsShown}
+              onClick={() => {
+                setShown(null)
+                setMigrationsShown(false)
+              }}
+            >
               Query
             </button>
+            {connection && (
+              <button
+                role="tab"
+                aria-selected={migrationsShown}
+                onClick={() => setMigrationsShown(true)}
+              >
+                Migrations
+              </button>
+            )}
             {shown && (
-              <button role="tab" aria-selected="true">
+              <button
+                role="tab"
+                aria-selected={!migrationsShown}
+                onClick={() => setMigrationsShown(false)}
+              >
                 {shown.name}
               </button>
             )}
           </nav>
-          {shown && connection && (
+          {migrationsShown && connection && (
+            <MigrationsPanel
+              key={connection.connectionId}
+              client={client}
+              connection={connection}
+            />
+          )}
+          {shown && connection && !migrationsShown && (
             <TableView
               key={objectKey(shown)}
               dialect={connection.dialect}
@@ -320,7 +351,7 @@ export function App() {
               }
             />
           )}
-          <div className="query-pane" hidden={shown !== null}>
+          <div className="query-pane" hidden={shown !== null || migrationsShown}>
             <EditorTabs
               tabs={tabs}
               active={active}

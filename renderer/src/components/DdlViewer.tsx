@@ -6,10 +6,12 @@ import { languageOf } from '../monaco/languageOf'
 interface Props {
   dialect: DialectName
   ddl: string
+  /** What a screen reader calls it; the DDL of a table unless said otherwise. */
+  label?: string
 }
 
-/** The CREATE statements of one object, highlighted, in a read-only editor. */
-export function DdlViewer({ dialect, ddl }: Props) {
+/** SQL shown, not edited: an object's CREATE statements or a migration's file, highlighted. */
+export function DdlViewer({ dialect, ddl, label = 'DDL' }: Props) {
   const host = useRef<HTMLDivElement>(null)
   useEffect(() => {
     const instance = monaco.editor.create(host.current!, {
@@ -20,9 +22,9 @@ export function DdlViewer({ dialect, ddl }: Props) {
       minimap: { enabled: false },
       fontSize: 13,
       scrollBeyondLastLine: false,
-      ariaLabel: 'DDL',
+      ariaLabel: label,
     })
     return () => instance.dispose()
-  }, [dialect, ddl])
+  }, [dialect, ddl, label])
   return <div className="ddl-viewer" ref={host} data-testid="ddl-viewer" />
 }

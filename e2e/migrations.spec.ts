@@ -1,0 +1,92 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
+import { MigrationFolder } from '../main/testing/migrationFolder'
+import { createTestDatabase, type TestDatabase } from '../main/testing/testDatabases'
+import { connectTo, openSluice } from './workbench'
+
+test.describe('migrations panel on SQLite', () => {
+  let db: TestDatabase
+  let folder: MigrationFolder
+
+  test.beforeAll(async () => {
+    db = await createTestDatabase('sqlite')
+    folder = new MigrationFolder()
+    folder.write(
+      '1',
+      'users',
+      ['CREATE TABLE users (id integer PRIMARY KEY, name text)'],
+      ['DROP TABLE users'],
+    )
+    folder.write('2', 'posts', ['CREATE TABLE posts (id integer PRIMARY KEY, title text)'])
+    folder.write('3', 'broken', ['CREATE TABLE tags (id integer)', 'SELEC 1'])
+  })
+  test.afterAll(async () => {
+    folder.dispose()
+    await db.drop()
+  })
+
+  const badge = (page: Page, version: string) =>
+    page.getByTestId(`migration-${version}`).locator('.badge')
+
+  test('lists pending migrations, applies one, flags an edited file, and offers recovery after a failure', async ({
+    page,
+  }) => {
+    await openSluice(page)
+    await connectTo(page, db.url)
+    await page.getByRole('tab', { name: 'Migrations' }).click()
+    const panel = page.getByTestId('migrations-panel')
+    await panel.getByLabel('Migrations folder').fill(folder.dir)
+    await panel.getByRole('button', { name: 'Open folder' }).click()
+
+    for (const version of ['1', '2', '3']) await expect(badge(page, version)).toHaveText('pending')
+
+    // A production connection asks first; declining changes nothing.
+    await panel.getByLabel('Production (confirm every change)').check()
+    page.once('dialog', (dialog) => void dialog.dismiss())
+    await panel.getByRole('button', { name: 'Apply next' }).click()
+    await expect(badge(page, '1')).toHaveText('pending')
+    await panel.getByLabel('Production (confirm every change)').uncheck()
+
+    await panel.getByRole('button', { name: 'Apply next' }).click()
+    await expect(badge(page, '1')).toHaveText('applied')
+    await expect(badge(page, '2')).toHaveText('pending')
+
+    await page.getByTestId('migration-1').click()
+    await expect(panel.locator('.migration-detail .view-lines')).toContainText('CREATE TABLE users')
+
+    const file = join(folder.dir, '1_users.sql')
+    const original = readFileSync(file, 'utf8')
+    writeFileSync(file, original.replace('name text', 'name text, email text'))
+    await panel.getByRole('button', { name: 'Refresh' }).click()
+    await expect(badge(page, '1')).toHaveText('modified')
+    await expect(panel.getByRole('note')).toContainText('Edited after it was applied')
+
+    writeFileSync(file, original)
+    await panel.getByRole('button', { name: 'Refresh' }).click()
+    await expect(badge(page, '1')).toHaveText('applied')
+
+    await panel.getByRole('button', { name: 'Apply all' }).click()
+    await expect(badge(page, '3')).toHaveText('failed')
+    await expect(badge(page, '2')).toHaveText('applied')
+    const failure = page.getByTestId('migration-failure')
+    await expect(failure.getByRole('alert')).toContainText('3_broken failed at statement 2 of 2')
+    await expect(failure.getByTestId('error-position')).toHaveText('SELEC')
+    const choices = failure.getByRole('group', { name: 'Recovery choices' })
+    await expect(choices.getByRole('button')).toHaveText([
+      'Retry from the failed statement',
+      'Mark as applied',
+      'Forget it (rolled back)',
+    ])
+
+    await choices.getByRole('button', { name: 'Forget it (rolled back)' }).click()
+    await expect(badge(page, '3')).toHaveText('pending')
+    await expect(failure).toBeHidden()
+
+    // The folder is remembered for this connection.
+    await page.reload()
+    await connectTo(page, db.url)
+    await page.getByRole('tab', { name: 'Migrations' }).click()
+    await expect(badge(page, '1')).toHaveText('applied')
+  })
+})
