@@ -28,6 +28,8 @@ export const migrationEntrySchema = z.object({
   /** The checksum recorded when it ran; differs from `checksum` when modified. */
   appliedChecksum: z.string().nullable(),
   appliedAt: z.string().nullable(),
+  appliedBy: z.string().nullable(),
+  executionMs: z.number().nullable(),
   statementsApplied: z.number().nullable(),
   statementsTotal: z.number().nullable(),
   error: z.string().nullable(),

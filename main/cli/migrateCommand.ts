@@ -1,8 +1,9 @@
-import type { MigrationState, MigrationStatus } from '../migrate/MigrationStatus'
+import type { MigrationState } from '../migrate/MigrationStatus'
 import type { MigrationProgress, MigrationStep } from '../migrate/MigrationStep'
 import { formatNames } from '../migrate/folders/FolderFormat'
 import type { ResolveChoice, StatusReport } from '../migrate/Migrator'
 import { openMigrator } from '../migrate/openMigrator'
+import { statusEntry } from '../migrate/statusEntry'
 
 export type MigrateAction =
   | { kind: 'status' }
@@ -40,7 +41,7 @@ export async function migrateCommand(
         const report = await migrator.report()
         const statuses = report.migrations
         const json = {
-          migrations: statuses.map(statusJson),
+          migrations: statuses.map(statusEntry),
           format: report.format,
           historyTable: report.historyTable,
           django: report.django,
@@ -93,25 +94,6 @@ export async function migrateCommand(
     }
   } finally {
     await close()
-  }
-}
-
-function statusJson(s: MigrationStatus) {
-  const row = s.history
-  return {
-    version: s.version,
-    name: s.name,
-    status: s.status,
-    file: s.file?.path ?? null,
-    checksum: s.file?.checksum ?? null,
-    appliedChecksum: row?.checksum ?? null,
-    appliedAt: row?.appliedAt ?? null,
-    appliedBy: row?.appliedBy ?? null,
-    executionMs: row?.executionMs ?? null,
-    statementsTotal: row?.statementsTotal ?? null,
-    statementsApplied: row?.statementsApplied ?? null,
-    error: row?.error ?? null,
-    failedStatement: row?.failedStatement ?? null,
   }
 }
 

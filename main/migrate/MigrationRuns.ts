@@ -2,11 +2,12 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { MethodInput, MethodOutput, SluiceEvent } from '../../shared/contract'
 import { toErrorData, SluiceError } from '../../shared/errors'
-import type { MigrationRunAction } from '../../shared/migrationsContract'
+import type { MigrationEntry, MigrationRunAction } from '../../shared/migrationsContract'
 import type { MigrationStatus } from './MigrationStatus'
 import type { MigrationProgress } from './MigrationStep'
 import type { Migrator, RunOptions } from './Migrator'
 import { openMigrator } from './openMigrator'
+import { statusEntry } from './statusEntry'
 
 /** How long the panel waits for another applier before saying so. */
 const lockTimeoutMs = 30_000
@@ -128,21 +129,6 @@ function migratorRun(migrator: Migrator, action: MigrationRunAction, options: Ru
   return migrator.resolve(action.version, action.choice, options)
 }
 
-function entryOf(s: MigrationStatus): MethodOutput<'migrations.status'>['migrations'][number] {
-  const row = s.history
-  return {
-    version: s.version,
-    name: s.name,
-    status: s.status,
-    path: s.file?.path ?? null,
-    sql: s.file?.up ?? null,
-    checksum: s.file?.checksum ?? null,
-    appliedChecksum: row?.checksum ?? null,
-    appliedAt: row?.appliedAt ?? null,
-    statementsApplied: row?.statementsApplied ?? null,
-    statementsTotal: row?.statementsTotal ?? null,
-    error: row?.error ?? null,
-    failedStatement: row?.failedStatement ?? null,
-    hasDown: s.file?.down != null,
-  }
+function entryOf(s: MigrationStatus): MigrationEntry {
+  return { ...statusEntry(s), sql: s.file?.up ?? null, hasDown: s.file?.down != null }
 }

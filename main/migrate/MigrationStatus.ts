@@ -1,16 +1,10 @@
+import type { z } from 'zod'
+import type { migrationStateSchema } from '../../shared/migrationsContract'
 import type { HistoryRow } from './history/HistoryRow'
 import type { MigrationFile } from './MigrationFile'
 
-export const migrationStates = [
-  'applied',
-  'pending',
-  'modified',
-  'missing',
-  'failed',
-  'out_of_order',
-] as const
-
-export type MigrationState = (typeof migrationStates)[number]
+/** Defined once in the contract, which the panel and the CLI's JSON share. */
+export type MigrationState = z.infer<typeof migrationStateSchema>
 
 /** One migration as status shows it: the file, the history row, or both. */
 export interface MigrationStatus {
