@@ -83,8 +83,8 @@ test.describe('migrations panel on SQLite', () => {
     await expect(badge(page, '3')).toHaveText('pending')
     await expect(failure).toBeHidden()
 
-    // The folder is remembered for this connection.
-    await page.reload()
+    // The folder is remembered for this connection, in a new session of the app.
+    await openSluice(page)
     await connectTo(page, db.url)
     await page.getByRole('tab', { name: 'Migrations' }).click()
     await expect(badge(page, '1')).toHaveText('applied')

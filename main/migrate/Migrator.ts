@@ -340,11 +340,13 @@ export class Migrator {
         this.checkCancelled(options.signal)
         const sql = step.statements[index]!
         options.onProgress?.({ kind: 'statement', version: step.version, index, count: total, sql })
-        const applied = step.direction === 'up' ? index + 1 : total - index - 1
-        await this.session.runThenRecord(
-          sql,
-          this.sql.update(step.version, { statementsApplied: applied }),
-        )
+        // A down section's statements do not undo the up's one for one, so only the up's are counted.
+        if (step.direction === 'down') await this.session.query(sql)
+        else
+          await this.session.runThenRecord(
+            sql,
+            this.sql.update(step.version, { statementsApplied: index + 1 }),
+          )
       }
     } catch (error) {
       // A statement whose session died may still have applied; the session recorded it if so.
