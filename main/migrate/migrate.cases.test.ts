@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parseConnectionUrl } from '../../shared/connectionUrl'
 import { SluiceError } from '../../shared/errors'
 import { defaultConnectOptions, dialects } from '../dialects/registry'
@@ -36,7 +36,6 @@ describe.each(allDialects)('migrations on %s', (dialect) => {
     folder.dispose()
     await db.drop()
   })
-  afterAll(() => undefined)
 
   /** A migrator over the folder as it is now, like a fresh `sluice migrate` run. */
   async function migrator(lockTimeoutMs = 10_000) {
