@@ -44,6 +44,9 @@ const interrupted =
 export class Migrator {
   private readonly sql: HistorySql
   private readonly appliedBy = `${userInfo().username}@${hostname()}`
+  private readonly byVersion: Map<string, MigrationFile>
+  /** Each file's up section, split once: a run needs its statements and every history write their count. */
+  private readonly upStatements = new Map<string, string[]>()
 
   constructor(
     private readonly session: MigrationSession,
@@ -52,6 +55,7 @@ export class Migrator {
     private readonly format: FolderFormat = 'native',
   ) {
     this.sql = new HistorySql(session.dialect)
+    this.byVersion = new Map(files.map((f) => [f.version, f]))
   }
 
   async status(): Promise<MigrationStatus[]> {
@@ -378,7 +382,6 @@ export class Migrator {
   }
 
   private stepOf(file: MigrationFile, direction: 'up' | 'down', from: number): MigrationStep {
-    const text = direction === 'up' ? file.up : (file.down ?? '')
     const transactional =
       dialects[this.session.dialect].capabilities.transactionalDdl &&
       (direction === 'up' ? file.transaction : file.downTransaction)
@@ -386,7 +389,7 @@ export class Migrator {
       version: file.version,
       name: file.name,
       direction,
-      statements: splitStatements(text, this.session.dialect).map((s) => s.text),
+      statements: direction === 'up' ? this.upOf(file) : this.split(file.down ?? ''),
       transaction: transactional,
       from,
     }
@@ -399,15 +402,25 @@ export class Migrator {
       checksum: file.checksum,
       appliedBy: this.appliedBy,
       executionMs,
-      statementsTotal: this.stepOf(file, 'up', 0).statements.length,
+      statementsTotal: this.upOf(file).length,
       status,
       error: null,
       failedStatement: null,
     }
   }
 
+  private upOf(file: MigrationFile): string[] {
+    let statements = this.upStatements.get(file.version)
+    if (!statements) this.upStatements.set(file.version, (statements = this.split(file.up)))
+    return statements
+  }
+
+  private split(text: string): string[] {
+    return splitStatements(text, this.session.dialect).map((s) => s.text)
+  }
+
   private fileOf(version: string): MigrationFile {
-    const file = this.files.find((f) => f.version === version)
+    const file = this.byVersion.get(version)
     if (!file)
       throw new SluiceError({
         code: 'NOT_FOUND',
