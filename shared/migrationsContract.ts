@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import { sluiceErrorSchema } from './errors'
+import { versionPattern } from './migrationVersion'
 
 /** The migrations panel's part of the contract: status of a folder, runs with live progress, and the remembered folder. */
 
 const id = z.string().min(1).max(200)
-const version = z.string().regex(/^\d+(\.\d+)*$/, 'a version is digits')
+const version = z.string().regex(versionPattern, 'a version is digits')
 const dir = z.string().min(1).max(4096)
 
 export const migrationStateSchema = z.enum([

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { SluiceError } from '../../shared/errors'
+import { versionPattern } from '../../shared/migrationVersion'
 import { desktopCommand } from './desktopCommand'
 import { migrateCommand, type MigrateAction } from './migrateCommand'
 import { outputFormats, type OutputFormat } from './printRows'
@@ -112,14 +113,14 @@ function migrate(args: string[], out: (text: string) => void): Promise<number> {
   if (!(lockSeconds >= 0)) throw new UsageError('--lock-timeout must be a number of seconds')
   const dryRun = values['dry-run'] === true
   const version = (what: string) => {
-    if (operands[0] !== undefined && !/^\d+(\.\d+)*$/.test(operands[0]))
+    if (operands[0] !== undefined && !versionPattern.test(operands[0]))
       throw new UsageError(`${what} takes a version of digits, not "${operands[0]}"`)
     return operands[0]
   }
   let action: MigrateAction
   if (sub === 'status') action = { kind: 'status' }
   else if (sub === 'up') {
-    if (values.to !== undefined && !/^\d+(\.\d+)*$/.test(values.to))
+    if (values.to !== undefined && !versionPattern.test(values.to))
       throw new UsageError(`--to takes a version of digits, not "${values.to}"`)
     action = { kind: 'up', to: values.to, dryRun }
   } else if (sub === 'down') {

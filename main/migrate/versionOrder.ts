@@ -1,3 +1,5 @@
+import { versionPattern } from '../../shared/migrationVersion'
+
 /**
  * Numeric order of versions: digits, or dotted digits as Flyway writes them
  * (1.10 after 1.9). Parts are compared as BigInts, since timestamps overflow
@@ -5,9 +7,9 @@
  */
 export function compareVersions(a: string, b: string): number {
   // Flyway's repeatable migrations have a name instead of a version, and run after all versioned ones.
-  const numeric = /^\d+(\.\d+)*$/
-  if (!numeric.test(a) || !numeric.test(b))
-    return numeric.test(a) ? -1 : numeric.test(b) ? 1 : a < b ? -1 : a > b ? 1 : 0
+  const [versionedA, versionedB] = [versionPattern.test(a), versionPattern.test(b)]
+  if (!versionedA || !versionedB)
+    return versionedA ? -1 : versionedB ? 1 : a < b ? -1 : a > b ? 1 : 0
   const x = a.split('.')
   const y = b.split('.')
   for (let i = 0; i < Math.max(x.length, y.length); i++) {
