@@ -83,6 +83,11 @@ test.describe('migrations panel on SQLite', () => {
     await expect(badge(page, '3')).toHaveText('pending')
     await expect(failure).toBeHidden()
 
+    // The newest applied migration has no down section, so rolling back is offered only with the reason.
+    const rollBack = panel.getByRole('button', { name: 'Roll back' })
+    await expect(rollBack).toBeDisabled()
+    await expect(rollBack).toHaveAttribute('title', '2_posts.sql has no "-- migrate:down" section')
+
     // The folder is remembered for this connection, in a new session of the app.
     await openSluice(page)
     await connectTo(page, db.url)

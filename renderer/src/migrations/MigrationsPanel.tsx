@@ -204,7 +204,12 @@ export function MigrationsPanel({ client, connection }: Props) {
               Apply up to here
             </button>
             <button
-              disabled={busy || !lastApplied}
+              disabled={busy || !lastApplied?.hasDown}
+              title={
+                lastApplied && !lastApplied.hasDown
+                  ? `${lastApplied.path ?? lastApplied.version} has no "-- migrate:down" section`
+                  : undefined
+              }
               onClick={() =>
                 lastApplied &&
                 void start(
