@@ -126,12 +126,15 @@ function printPlan(steps: MigrationStep[], log: (line: string) => void): void {
     log(
       `-- ${step.version}_${step.name} (${step.direction}${step.transaction ? '' : ', no transaction'})`,
     )
+    if (step.foreignKeysOff) log('PRAGMA foreign_keys = OFF;')
     if (step.transaction) log('BEGIN;')
     for (const sql of step.statements.slice(step.from)) log(`${sql};`)
+    if (step.foreignKeysOff) log('PRAGMA foreign_key_check; -- any row stops the migration')
     log(
       `-- then ${step.direction === 'up' ? 'record' : 'remove'} ${step.version} in sluice_migrations`,
     )
     if (step.transaction) log('COMMIT;')
+    if (step.foreignKeysOff) log('PRAGMA foreign_keys = ON;')
     log('')
   }
 }

@@ -1,13 +1,14 @@
 import type { Cell } from '../../shared/cells'
 import { collectRows } from './collectRows'
 import { lockWaitExpired } from './lockWaitExpired'
-import type { DialectConnection, MigrationSession } from './types'
+import type { DialectConnection, ForeignKeySwitch, MigrationSession } from './types'
 
 /** How a dialect whose DDL is transactional takes and gives back its migration lock. */
 export interface SessionLock {
   lock(connection: DialectConnection, timeoutMs: number): Promise<void>
   unlock(connection: DialectConnection): Promise<void>
   beginStatement: string
+  foreignKeySwitch?: ForeignKeySwitch
   /** The dialect's way of saying its lock wait ran out, when that is an ordinary statement error. */
   waitExpired?(error: unknown): boolean
 }
@@ -19,12 +20,14 @@ export interface SessionLock {
  */
 export class ConnectionMigrationSession implements MigrationSession {
   readonly beginStatement: string
+  readonly foreignKeySwitch?: ForeignKeySwitch
 
   constructor(
     private readonly connection: DialectConnection,
     private readonly sessionLock: SessionLock,
   ) {
     this.beginStatement = sessionLock.beginStatement
+    this.foreignKeySwitch = sessionLock.foreignKeySwitch
   }
 
   get dialect() {

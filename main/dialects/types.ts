@@ -3,6 +3,8 @@ import type { ConnectionTarget, DialectName } from '../../shared/connectionUrl'
 import type { ColumnInfo, Notice, ObjectRef, SchemaObjects } from '../../shared/contract'
 import type { PlanNode } from '../../shared/plan'
 import type { DatabaseSchema } from '../../shared/schema/model'
+import type { SchemaChange } from '../../shared/schema/SchemaChange'
+import type { MigrationPlan } from '../diff/MigrationPlan'
 import type { RunStatement } from './explain'
 import type { RowBatch } from './RowBatch'
 
@@ -15,6 +17,8 @@ export interface Capabilities {
   transactionalDdl: boolean
   /** Objects live in named schemas inside one database (PostgreSQL). */
   schemas: boolean
+  /** ALTER TABLE adds and drops keys, checks and foreign keys; SQLite instead rebuilds the table. */
+  alterConstraints: boolean
   /** Cancelling may lose an in-memory database, because the only way to stop it is to end its process. */
   cancelEndsSession: boolean
 }
@@ -68,9 +72,21 @@ export interface MigrationSession {
   /** Waits up to `timeoutMs` for the migration lock of this database; BUSY if another applier keeps it. */
   lock(timeoutMs: number): Promise<void>
   unlock(): Promise<void>
+  /**
+   * SQLite: a table rebuild needs foreign keys off, which only works outside a
+   * transaction, and a check of every key before the transaction commits.
+   */
+  readonly foreignKeySwitch?: ForeignKeySwitch
   /** Opens a migration's transaction; SQLite's takes the write lock at once, so concurrent appliers queue there. */
   readonly beginStatement: string
   close(): Promise<void>
+}
+
+/** Statements that turn foreign key enforcement off and on, and list violations (a row each). */
+export interface ForeignKeySwitch {
+  off: string
+  on: string
+  violations: string
 }
 
 export interface ConnectOptions {
@@ -90,6 +106,8 @@ export interface Dialect {
   quoteLiteral(value: string): string
   /** CREATE statements, without terminating semicolons, that rebuild a model in an empty database. */
   generateDdl(schema: DatabaseSchema): string[]
+  /** DDL for changes the diff listed in order; `target` is the schema they lead to. */
+  planChanges(changes: SchemaChange[], target: DatabaseSchema): MigrationPlan
   /** The statement's plan as a tree, read with the dialect's own EXPLAIN through `run`. */
   explainPlan(run: RunStatement, sql: string, analyze: boolean): Promise<PlanNode>
 }

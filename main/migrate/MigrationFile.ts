@@ -14,6 +14,10 @@ export interface MigrationFile {
   transaction: boolean
   /** The same for the down section (`-- migrate:down transaction:false`). */
   downTransaction: boolean
+  /** `foreign_keys:off` on the up marker (native folders, SQLite): see nativeSections. */
+  foreignKeysOff?: boolean
+  /** The same for the down section. */
+  downForeignKeysOff?: boolean
   /** The checksum the tool that wrote the folder stores in its own history table, where it keeps one. */
   toolChecksum?: string
 }

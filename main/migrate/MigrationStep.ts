@@ -6,6 +6,8 @@ export interface MigrationStep {
   statements: string[]
   /** False for `transaction:false` sections, and always on MySQL/MariaDB, whose DDL commits implicitly. */
   transaction: boolean
+  /** SQLite: foreign keys off around the transaction, and checked before it commits. */
+  foreignKeysOff: boolean
   /** Statements already applied by an earlier, failed run (MySQL/MariaDB retry): these are skipped. */
   from: number
 }

@@ -2,7 +2,7 @@ import { userInfo, hostname } from 'node:os'
 import { SluiceError } from '../../shared/errors'
 import { splitStatements } from '../../shared/sql/splitStatements'
 import { dialects } from '../dialects/registry'
-import type { MigrationSession } from '../dialects/types'
+import type { ForeignKeySwitch, MigrationSession } from '../dialects/types'
 import { computeStatus } from './computeStatus'
 import type { HistoryRow } from './history/HistoryRow'
 import { formatNames, type FolderFormat } from './folders/FolderFormat'
@@ -247,6 +247,8 @@ export class Migrator {
   ): Promise<boolean> {
     const file = this.fileOf(step.version)
     const started = performance.now()
+    const foreignKeys = step.foreignKeysOff ? this.session.foreignKeySwitch : undefined
+    if (foreignKeys) await this.session.query(foreignKeys.off)
     await this.session.query(this.session.beginStatement)
     let index = 0
     try {
@@ -274,6 +276,7 @@ export class Migrator {
         })
         await this.session.query(sql)
       }
+      if (foreignKeys) await this.checkForeignKeys(foreignKeys)
       const executionMs = performance.now() - started
       if (step.direction === 'down') await this.session.query(this.sql.delete(step.version))
       else if (retried)
@@ -306,7 +309,20 @@ export class Migrator {
         .query(retried ? this.sql.update(step.version, failed) : this.sql.insert(failed))
         .catch(() => undefined)
       throw this.failure(step, index, error)
+    } finally {
+      if (foreignKeys) await this.session.query(foreignKeys.on).catch(() => undefined)
     }
+  }
+
+  /** A rebuild with foreign keys off must still leave every key pointing at a row. */
+  private async checkForeignKeys(foreignKeys: ForeignKeySwitch): Promise<void> {
+    const rows = await this.session.query(foreignKeys.violations)
+    if (rows.length === 0) return
+    const tables = [...new Set(rows.map((r) => String(r[0])))]
+    throw new SluiceError({
+      code: 'SQL_ERROR',
+      message: `${rows.length} row(s) would break foreign keys afterwards, in ${tables.join(', ')}; nothing was changed`,
+    })
   }
 
   /**
@@ -391,6 +407,9 @@ export class Migrator {
       direction,
       statements: direction === 'up' ? this.upOf(file) : this.split(file.down ?? ''),
       transaction: transactional,
+      foreignKeysOff:
+        (direction === 'up' ? file.foreignKeysOff : file.downForeignKeysOff) === true &&
+        this.session.foreignKeySwitch !== undefined,
       from,
     }
   }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseConnectionUrl } from '../../shared/connectionUrl'
 import type { DatabaseSchema } from '../../shared/schema/model'
 import { connectUrl, dialects } from '../dialects/registry'
-import { renamedNamespace } from '../testing/renamedNamespace'
+import { withNamespaceName } from './withNamespaceName'
 import { allDialects, createTestDatabase, type TestDatabase } from '../testing/testDatabases'
 
 const project = join(import.meta.dirname, '../testing/fixtures/django')
@@ -104,6 +104,6 @@ describe.each(allDialects)('the schema Django 3.2 makes on %s', (dialect) => {
       await connection.close()
     }
     const rebuilt = await introspect(copy.url)
-    expect(renamedNamespace(rebuilt, original.namespaces[0]!.name)).toEqual(original)
+    expect(withNamespaceName(rebuilt, original.namespaces[0]!.name)).toEqual(original)
   })
 })

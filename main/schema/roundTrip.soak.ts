@@ -3,7 +3,7 @@ import type { DialectName } from '../../shared/connectionUrl'
 import { quoteIdentifier } from '../../shared/sql/quote'
 import { connectUrl, dialects } from '../dialects/registry'
 import type { DialectConnection } from '../dialects/types'
-import { renamedNamespace } from '../testing/renamedNamespace'
+import { withNamespaceName } from './withNamespaceName'
 import { allDialects, createTestDatabase } from '../testing/testDatabases'
 
 /** Random schemas per dialect; a failure names its seed so it can be replayed. */
@@ -116,7 +116,7 @@ describe.each(allDialects)('random schemas round-trip on %s', (dialect) => {
         const original = await source.introspect()
         for (const statement of dialects[dialect].generateDdl(original))
           await run(target, statement)
-        const rebuilt = renamedNamespace(await target.introspect(), original.namespaces[0]!.name)
+        const rebuilt = withNamespaceName(await target.introspect(), original.namespaces[0]!.name)
         expect(rebuilt, `seed ${seed}`).toEqual(original)
       } finally {
         await source.close()

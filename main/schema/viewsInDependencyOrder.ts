@@ -18,7 +18,8 @@ export function viewsInDependencyOrder(namespaces: Namespace[]): { ns: Namespace
   return ordered
 }
 
-function mentions(body: string, name: string): boolean {
+/** Whether an SQL body names `name`, bare or quoted, as a whole word. */
+export function mentions(body: string, name: string): boolean {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   return new RegExp(
     `(^|[^\\w"\`])(${escaped}|"${escaped.replaceAll('"', '""')}"|\`${escaped}\`)([^\\w"\`]|$)`,

@@ -3,12 +3,18 @@ import { quoteIdentifier, quoteLiteral } from '../../../shared/sql/quote'
 import type { Dialect } from '../types'
 import { explainPlan } from './explainPlan'
 import { generateDdl } from './generateDdl'
+import { planChanges } from './planChanges'
 import { MysqlConnection } from './MysqlConnection'
 import { MysqlMigrationSession } from './MysqlMigrationSession'
 
 export const mysqlDialect: Dialect = {
   name: 'mysql',
-  capabilities: { transactionalDdl: false, schemas: false, cancelEndsSession: false },
+  capabilities: {
+    transactionalDdl: false,
+    schemas: false,
+    alterConstraints: true,
+    cancelEndsSession: false,
+  },
   connect: (target, options) => {
     if (target.dialect !== 'mysql')
       throw new SluiceError({ code: 'BAD_URL', message: 'Not a MySQL/MariaDB URL' })
@@ -22,5 +28,6 @@ export const mysqlDialect: Dialect = {
   quoteIdentifier: (name) => quoteIdentifier('mysql', name),
   quoteLiteral: (value) => quoteLiteral('mysql', value),
   generateDdl,
+  planChanges,
   explainPlan,
 }

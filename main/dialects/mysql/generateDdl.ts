@@ -1,8 +1,8 @@
-import type { Column, DatabaseSchema, Index, Table } from '../../../shared/schema/model'
+import type { Column, DatabaseSchema, ForeignKey, Index, Table } from '../../../shared/schema/model'
 import { quoteIdentifier, quoteLiteral } from '../../../shared/sql/quote'
 import { viewsInDependencyOrder } from '../../schema/viewsInDependencyOrder'
 
-const id = (name: string) => quoteIdentifier('mysql', name)
+export const id = (name: string) => quoteIdentifier('mysql', name)
 
 /**
  * CREATE statements that rebuild `schema` in an empty database. Names in the
@@ -12,16 +12,9 @@ const id = (name: string) => quoteIdentifier('mysql', name)
 export function generateDdl(schema: DatabaseSchema): string[] {
   const out: string[] = []
   for (const ns of schema.namespaces) {
-    const ref = (namespace: string, table: string) =>
-      namespace === ns.name ? id(table) : `${id(namespace)}.${id(table)}`
     for (const table of ns.tables) out.push(createTable(table))
-    for (const table of ns.tables) {
-      for (const fk of table.foreignKeys) {
-        out.push(
-          `ALTER TABLE ${id(table.name)} ADD CONSTRAINT ${id(fk.name)} FOREIGN KEY (${fk.columns.map(id).join(', ')}) REFERENCES ${ref(fk.referencedNamespace, fk.referencedTable)} (${fk.referencedColumns.map(id).join(', ')}) ON DELETE ${fk.onDelete.toUpperCase()} ON UPDATE ${fk.onUpdate.toUpperCase()}`,
-        )
-      }
-    }
+    for (const table of ns.tables)
+      for (const fk of table.foreignKeys) out.push(addForeignKey(ns.name, table.name, fk))
     for (const { view } of viewsInDependencyOrder([ns]))
       out.push(`CREATE VIEW ${id(view.name)} AS ${view.definition}`)
     for (const table of ns.tables)
@@ -30,7 +23,16 @@ export function generateDdl(schema: DatabaseSchema): string[] {
   return out
 }
 
-function createTable(table: Table): string {
+/** Names in the table's own database are written unqualified, so the DDL fits whichever database it runs in. */
+export function addForeignKey(namespace: string, table: string, fk: ForeignKey): string {
+  const referenced =
+    fk.referencedNamespace === namespace
+      ? id(fk.referencedTable)
+      : `${id(fk.referencedNamespace)}.${id(fk.referencedTable)}`
+  return `ALTER TABLE ${id(table)} ADD CONSTRAINT ${id(fk.name)} FOREIGN KEY (${fk.columns.map(id).join(', ')}) REFERENCES ${referenced} (${fk.referencedColumns.map(id).join(', ')}) ON DELETE ${fk.onDelete.toUpperCase()} ON UPDATE ${fk.onUpdate.toUpperCase()}`
+}
+
+export function createTable(table: Table): string {
   const columnNames = new Set(table.columns.map((c) => c.name))
   // MariaDB names a check written on a column after that column; writing it back there keeps it so.
   const columnChecks = new Map(
@@ -47,7 +49,7 @@ function createTable(table: Table): string {
   return `CREATE TABLE ${id(table.name)} (\n  ${lines.join(',\n  ')}\n)${comment}`
 }
 
-function columnDefinition(column: Column, check: string | undefined): string {
+export function columnDefinition(column: Column, check?: string): string {
   let text = `${id(column.name)} ${column.type}`
   if (column.collation) text += ` COLLATE ${column.collation}`
   if (column.generated)
@@ -63,7 +65,7 @@ function columnDefinition(column: Column, check: string | undefined): string {
   return text
 }
 
-function indexDefinition(index: Index): string {
+export function indexDefinition(index: Index): string {
   const kind =
     index.method === 'FULLTEXT'
       ? 'FULLTEXT KEY'

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import mysql from 'mysql2'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseSchema } from '../../../shared/schema/model'
-import { renamedNamespace } from '../../testing/renamedNamespace'
+import { withNamespaceName } from '../../schema/withNamespaceName'
 import { createTestDatabase, type TestDatabase } from '../../testing/testDatabases'
 import { generateDdl } from './generateDdl'
 import { introspect } from './introspect'
@@ -108,6 +108,6 @@ describe('MySQL/MariaDB introspection', () => {
       for (const statement of generateDdl(original)) await run(conn, statement)
       return introspect(conn)
     })
-    expect(renamedNamespace(rebuilt, original.namespaces[0]!.name)).toEqual(original)
+    expect(withNamespaceName(rebuilt, original.namespaces[0]!.name)).toEqual(original)
   })
 })

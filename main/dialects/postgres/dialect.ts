@@ -4,12 +4,18 @@ import { ConnectionMigrationSession } from '../ConnectionMigrationSession'
 import type { Dialect } from '../types'
 import { explainPlan } from './explainPlan'
 import { generateDdl } from './generateDdl'
+import { planChanges } from './planChanges'
 import { postgresMigrationLock } from './migrationLock'
 import { PostgresConnection } from './PostgresConnection'
 
 export const postgresDialect: Dialect = {
   name: 'postgres',
-  capabilities: { transactionalDdl: true, schemas: true, cancelEndsSession: false },
+  capabilities: {
+    transactionalDdl: true,
+    schemas: true,
+    alterConstraints: true,
+    cancelEndsSession: false,
+  },
   connect: (target, options) => {
     if (target.dialect !== 'postgres')
       throw new SluiceError({ code: 'BAD_URL', message: 'Not a PostgreSQL URL' })
@@ -23,5 +29,6 @@ export const postgresDialect: Dialect = {
   quoteIdentifier: (name) => quoteIdentifier('postgres', name),
   quoteLiteral: (value) => quoteLiteral('postgres', value),
   generateDdl,
+  planChanges,
   explainPlan,
 }

@@ -4,12 +4,18 @@ import { ConnectionMigrationSession } from '../ConnectionMigrationSession'
 import type { Dialect } from '../types'
 import { explainPlan } from './explainPlan'
 import { generateDdl } from './generateDdl'
+import { planChanges } from './planChanges'
 import { sqliteMigrationLock } from './migrationLock'
 import { SqliteConnection } from './SqliteConnection'
 
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
-  capabilities: { transactionalDdl: true, schemas: false, cancelEndsSession: true },
+  capabilities: {
+    transactionalDdl: true,
+    schemas: false,
+    alterConstraints: false,
+    cancelEndsSession: true,
+  },
   connect: (target) => {
     if (target.dialect !== 'sqlite')
       throw new SluiceError({ code: 'BAD_URL', message: 'Not a SQLite URL' })
@@ -23,5 +29,6 @@ export const sqliteDialect: Dialect = {
   quoteIdentifier: (name) => quoteIdentifier('sqlite', name),
   quoteLiteral: (value) => quoteLiteral('sqlite', value),
   generateDdl,
+  planChanges,
   explainPlan,
 }

@@ -1,8 +1,15 @@
-import type { Column, DatabaseSchema, ForeignKey, Index, Table } from '../../../shared/schema/model'
+import type {
+  Column,
+  DatabaseSchema,
+  ForeignKey,
+  Index,
+  Table,
+  View,
+} from '../../../shared/schema/model'
 import { quoteIdentifier } from '../../../shared/sql/quote'
 import { viewsInDependencyOrder } from '../../schema/viewsInDependencyOrder'
 
-const id = (name: string) => quoteIdentifier('sqlite', name)
+export const id = (name: string) => quoteIdentifier('sqlite', name)
 const named = (name: string) => (name ? `CONSTRAINT ${id(name)} ` : '')
 
 /**
@@ -16,18 +23,18 @@ export function generateDdl(schema: DatabaseSchema): string[] {
   for (const ns of schema.namespaces) {
     for (const table of ns.tables) out.push(createTable(table))
     for (const table of ns.tables)
-      for (const index of table.indexes) out.push(createIndex(table, index))
-    for (const { view } of viewsInDependencyOrder([ns]))
-      out.push(
-        `CREATE VIEW ${id(view.name)} (${view.columns.map(id).join(', ')}) AS ${view.definition}`,
-      )
+      for (const index of table.indexes) out.push(createIndex(table.name, index))
+    for (const { view } of viewsInDependencyOrder([ns])) out.push(createView(view))
     for (const table of ns.tables)
       for (const trigger of table.triggers) out.push(trigger.definition)
   }
   return out
 }
 
-function createTable(table: Table): string {
+export const createView = (view: View) =>
+  `CREATE VIEW ${id(view.name)} (${view.columns.map(id).join(', ')}) AS ${view.definition}`
+
+export function createTable(table: Table): string {
   const key = table.primaryKey
   // AUTOINCREMENT exists only as a column's own PRIMARY KEY clause.
   const inlineKey =
@@ -49,7 +56,7 @@ function createTable(table: Table): string {
   return `CREATE TABLE ${id(table.name)} (\n  ${lines.join(',\n  ')}\n)${options}`
 }
 
-function columnDefinition(column: Column, key: string): string {
+export function columnDefinition(column: Column, key = ''): string {
   let text = id(column.name)
   if (column.type) text += ` ${column.type}`
   if (key) text += ` ${key}`
@@ -63,9 +70,14 @@ function columnDefinition(column: Column, key: string): string {
 
 /** SQLite drops the parentheses of `DEFAULT (expr)` when it reports the default, so they go back on unless it is a literal. */
 function defaultValue(text: string): string {
-  const literal =
-    /^([+-]?\d+(\.\d*)?([eE][+-]?\d+)?|'(?:[^']|'')*'|[xX]'[0-9a-fA-F]*'|NULL|TRUE|FALSE|CURRENT_(TIME|DATE|TIMESTAMP))$/i
-  return literal.test(text) ? text : `(${text})`
+  return isLiteralDefault(text) ? text : `(${text})`
+}
+
+/** A default SQLite stores as a constant: a number, string, blob, NULL, boolean or CURRENT_* keyword. */
+export function isLiteralDefault(text: string): boolean {
+  return /^([+-]?\d+(\.\d*)?([eE][+-]?\d+)?|'(?:[^']|'')*'|[xX]'[0-9a-fA-F]*'|NULL|TRUE|FALSE|CURRENT_(TIME|DATE|TIMESTAMP))$/i.test(
+    text,
+  )
 }
 
 function foreignKey(fk: ForeignKey): string {
@@ -77,10 +89,10 @@ function foreignKey(fk: ForeignKey): string {
 const action = (event: string, what: ForeignKey['onDelete']) =>
   what === 'no action' ? '' : ` ON ${event} ${what.toUpperCase()}`
 
-function createIndex(table: Table, index: Index): string {
+export function createIndex(table: string, index: Index): string {
   const parts = index.parts.map(
     (p) => (p.isColumn ? id(p.expression) : p.expression) + (p.descending ? ' DESC' : ''),
   )
   const where = index.where ? ` WHERE ${index.where}` : ''
-  return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${id(index.name)} ON ${id(table.name)} (${parts.join(', ')})${where}`
+  return `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${id(index.name)} ON ${id(table)} (${parts.join(', ')})${where}`
 }

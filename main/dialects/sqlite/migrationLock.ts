@@ -14,5 +14,10 @@ export const sqliteMigrationLock: SessionLock = {
     await collectRows(connection, `PRAGMA busy_timeout = ${Math.max(0, Math.round(timeoutMs))}`)
   },
   async unlock() {},
+  foreignKeySwitch: {
+    off: 'PRAGMA foreign_keys = OFF',
+    on: 'PRAGMA foreign_keys = ON',
+    violations: 'PRAGMA foreign_key_check',
+  },
   waitExpired: (error) => error instanceof SluiceError && error.data.serverCode === 'SQLITE_BUSY',
 }

@@ -6,6 +6,14 @@ export interface NativeSections {
   down: string | null
   transaction: boolean
   downTransaction: boolean
+  foreignKeysOff: boolean
+  downForeignKeysOff: boolean
+}
+
+/** What a marker's options say about how its section runs. */
+interface SectionOptions {
+  transaction: boolean
+  foreignKeysOff: boolean
 }
 
 /** `-- migrate:up` or `-- migrate:down`, then options such as `transaction:false`, on a line of its own. */
@@ -44,26 +52,36 @@ export function nativeSections(text: string, file: string): NativeSections {
     })
   const section = (start: RegExpMatchArray, end: RegExpMatchArray | undefined) =>
     normalized.slice(start.index! + start[0].length, end?.index ?? normalized.length).trim()
+  const upOptions = optionsOf(upMarker[2]!, file)
+  const downOptions = downMarker ? optionsOf(downMarker[2]!, file) : defaults
   return {
     up: section(upMarker, downMarker),
     down: downMarker ? section(downMarker, undefined) : null,
-    transaction: inTransaction(upMarker[2]!, file),
-    downTransaction: downMarker ? inTransaction(downMarker[2]!, file) : true,
+    transaction: upOptions.transaction,
+    downTransaction: downOptions.transaction,
+    foreignKeysOff: upOptions.foreignKeysOff,
+    downForeignKeysOff: downOptions.foreignKeysOff,
   }
 }
 
-/** Reads a marker's options; the one there is, `transaction:false`, says whether the section runs in a transaction. */
-function inTransaction(text: string, file: string): boolean {
-  let transaction = true
+const defaults: SectionOptions = { transaction: true, foreignKeysOff: false }
+
+/**
+ * Reads a marker's options: dbmate's `transaction:false`, and Sluice's
+ * `foreign_keys:off` for SQLite table rebuilds, which switches enforcement
+ * off around the transaction and checks every key before it commits.
+ */
+function optionsOf(text: string, file: string): SectionOptions {
+  const options = { ...defaults }
   for (const option of text.trim().split(/\s+/).filter(Boolean)) {
-    const [key, value] = option.split(':')
-    if (key === 'transaction' && (value === 'true' || value === 'false'))
-      transaction = value === 'true'
+    if (option === 'transaction:false' || option === 'transaction:true')
+      options.transaction = option === 'transaction:true'
+    else if (option === 'foreign_keys:off') options.foreignKeysOff = true
     else
       throw new SluiceError({
         code: 'BAD_REQUEST',
-        message: `${file}: unknown migration option "${option}"; the one option is transaction:false`,
+        message: `${file}: unknown migration option "${option}"; the options are transaction:false and foreign_keys:off`,
       })
   }
-  return transaction
+  return options
 }

@@ -8,6 +8,7 @@ import { nativeSections } from './nativeSections'
 import { readNativeFolder } from './readNativeFolder'
 
 describe('native migration sections', () => {
+  const keysOn = { foreignKeysOff: false, downForeignKeysOff: false }
   const cases: [string, string, ReturnType<typeof nativeSections>][] = [
     [
       'up and down',
@@ -17,12 +18,19 @@ describe('native migration sections', () => {
         down: 'DROP TABLE a;',
         transaction: true,
         downTransaction: true,
+        ...keysOn,
       },
     ],
     [
       'up only',
       '-- migrate:up\nCREATE TABLE a (id int);',
-      { up: 'CREATE TABLE a (id int);', down: null, transaction: true, downTransaction: true },
+      {
+        up: 'CREATE TABLE a (id int);',
+        down: null,
+        transaction: true,
+        downTransaction: true,
+        ...keysOn,
+      },
     ],
     [
       'transaction:false on both sections',
@@ -32,17 +40,36 @@ describe('native migration sections', () => {
         down: 'DROP INDEX CONCURRENTLY i;',
         transaction: false,
         downTransaction: false,
+        ...keysOn,
+      },
+    ],
+    [
+      'foreign_keys:off beside transaction:false',
+      '-- migrate:up foreign_keys:off\nDROP TABLE a;\n-- migrate:down transaction:false foreign_keys:off\nSELECT 1;',
+      {
+        up: 'DROP TABLE a;',
+        down: 'SELECT 1;',
+        transaction: true,
+        downTransaction: false,
+        foreignKeysOff: true,
+        downForeignKeysOff: true,
       },
     ],
     [
       'a header comment before up is not run; CRLF line endings',
       '-- written by hand\r\n-- migrate:up\r\nSELECT 1;\r\n-- migrate:down\r\nSELECT 2;\r\n',
-      { up: 'SELECT 1;', down: 'SELECT 2;', transaction: true, downTransaction: true },
+      { up: 'SELECT 1;', down: 'SELECT 2;', transaction: true, downTransaction: true, ...keysOn },
     ],
     [
       'a marker inside a line is text, not a marker',
       "-- migrate:up\nSELECT '-- migrate:down';\n",
-      { up: "SELECT '-- migrate:down';", down: null, transaction: true, downTransaction: true },
+      {
+        up: "SELECT '-- migrate:down';",
+        down: null,
+        transaction: true,
+        downTransaction: true,
+        ...keysOn,
+      },
     ],
   ]
   it.each(cases)('%s', (_title, text, expected) => {
