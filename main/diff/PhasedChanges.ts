@@ -6,10 +6,11 @@ import type { SchemaChangeBody } from '../../shared/schema/SchemaChange'
  * and come back after it exists again.
  */
 const phaseOrder = [
+  // Renames first, so every later change names tables and columns as the target does.
+  'renames',
   'dropDependents',
   'dropConstraints',
   'dropTables',
-  'renames',
   'createTypes',
   'tables',
   'dropColumns',

@@ -54,7 +54,7 @@ describe.each(allDialects)('the makemigrations story on %s', (dialect) => {
   const apply = async (folder: string) => {
     const handle = await openMigrator(db.url, folder, 10_000)
     try {
-      await handle.migrator.up()
+      await handle.migrator.up(undefined)
     } finally {
       await handle.close()
     }

@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect } from 'vitest'
+import type { DialectName } from '../../shared/connectionUrl'
+import type { DatabaseSchema } from '../../shared/schema/model'
+import { quoteIdentifier } from '../../shared/sql/quote'
+import { collectRows } from '../dialects/collectRows'
+import { connectUrl } from '../dialects/registry'
+import type { DialectConnection } from '../dialects/types'
+import { comparableTarget } from '../diff/diffSchemas'
+import { generateMigration } from '../diff/generateMigration'
+import { renderMigration } from '../diff/renderMigration'
+import { historyTable } from '../migrate/history/historyTable'
+import { openMigrator } from '../migrate/openMigrator'
+import { randomSchemaPair } from './randomSchemaPair'
+import { createTestDatabase } from './testDatabases'
+
+/**
+ * One case of the diff's property: a database holding schema A and rows,
+ * the generated migration A→B applied through the migration engine, then
+ * the database must introspect as B does, and every value of a column the
+ * edits left alone must still be there. A failure names the seed and edits.
+ */
+export async function checkDiffProperty(dialect: DialectName, seed: number): Promise<void> {
+  const live = await createTestDatabase(dialect)
+  const desired = await createTestDatabase(dialect)
+  const dir = mkdtempSync(join(tmpdir(), 'sluice-diff-property-'))
+  const source = await connectUrl(live.url)
+  const target = await connectUrl(desired.url)
+  const pair = randomSchemaPair(dialect, seed, live.schema)
+  const context = () => `seed ${seed} on ${dialect}: ${pair.edits.join('; ')}`
+  try {
+    await runAll(source, [...pair.a, ...pair.rows], context)
+    await runAll(target, pair.b, context)
+    const a = await source.introspect()
+    const b = comparableTarget(a, await target.introspect())
+    const before = await survivingValues(source, dialect, pair.survivors, 'was')
+    const migration = generateMigration(a, b, { renames: pair.renames, backfills: pair.backfills })
+    writeFileSync(join(dir, '1_change.sql'), renderMigration(migration, context()))
+    const handle = await openMigrator(live.url, dir, 10_000)
+    try {
+      await handle.migrator.up(undefined)
+    } catch (error) {
+      throw new Error(
+        `${context()}\n${(error as Error).message}\n${migration.up.statements.join(';\n')}`,
+        {
+          cause: error,
+        },
+      )
+    } finally {
+      await handle.close()
+    }
+    expect(withoutHistory(await source.introspect()), context()).toEqual(b)
+    expect(await survivingValues(source, dialect, pair.survivors, 'table'), context()).toEqual(
+      before,
+    )
+  } finally {
+    await source.close()
+    await target.close()
+    await live.drop()
+    await desired.drop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function runAll(connection: DialectConnection, statements: string[], context: () => string) {
+  for (const sql of statements) {
+    try {
+      await collectRows(connection, sql)
+    } catch (error) {
+      throw new Error(`${context()}\n${(error as Error).message}\nin: ${sql}`, { cause: error })
+    }
+  }
+}
+
+/** The values of the columns that must survive, by id, read under A's names or B's. */
+async function survivingValues(
+  connection: DialectConnection,
+  dialect: DialectName,
+  survivors: { table: string; was: string; columns: [string, string][] }[],
+  side: 'was' | 'table',
+): Promise<unknown[]> {
+  const id = (name: string) => quoteIdentifier(dialect, name)
+  const out: unknown[] = []
+  for (const s of survivors) {
+    const columns = ['id', ...s.columns.map(([now, was]) => (side === 'table' ? now : was))]
+    out.push(
+      await collectRows(
+        connection,
+        `SELECT ${columns.map(id).join(', ')} FROM ${id(s[side])} ORDER BY ${id('id')}`,
+      ),
+    )
+  }
+  return out
+}
+
+function withoutHistory(schema: DatabaseSchema): DatabaseSchema {
+  return {
+    ...schema,
+    namespaces: schema.namespaces.map((ns) => ({
+      ...ns,
+      tables: ns.tables.filter((t) => t.name !== historyTable),
+    })),
+  }
+}
