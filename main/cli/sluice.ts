@@ -1,7 +1,11 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { SluiceError } from '../../shared/errors'
 import { versionPattern } from '../../shared/migrationVersion'
+import { describeChange } from '../../shared/schema/describeChange'
+import { newMigration } from '../diff/newMigration'
+import { parseSchemaSource } from '../diff/sources/SchemaSource'
 import { desktopCommand } from './desktopCommand'
+import { diffCommand } from './diffCommand'
 import { migrateCommand, type MigrateAction } from './migrateCommand'
 import { outputFormats, type OutputFormat } from './printRows'
 import { queryCommand } from './queryCommand'
@@ -28,6 +32,17 @@ const usage = `Usage:
                                            settle a failed migration: run its remaining statements,
                                            mark it applied, or forget it
     --lock-timeout SECONDS                 wait this long for another applier (default 60)
+  sluice migrate new --url URL --dir DIR --name NAME --schema schema.sql
+                     [--rename table.old=new]… [--default table.column=VALUE]…
+                                           write the next migration (up and down) taking the migrated
+                                           database to schema.sql; VALUE is SQL for existing rows
+  sluice migrate drift --url URL --dir DIR list how the database differs from the folder replayed on a
+                                           scratch database; exit 0 none, 2 drift
+  sluice diff --from SRC --to SRC [--sql|--json] [--rename table.old=new]… [--dev-url URL]
+                                           compare two schemas; SRC is a URL, a .sql file, a migration
+                                           folder or a JSON snapshot (sluice schema --json); files load
+                                           on a scratch database beside a URL side, or --dev-url's
+                                           server, else in-memory SQLite; exit 0 same, 2 different
 Options: --verbose prints error details; --version; --help`
 
 class UsageError extends Error {}
@@ -84,6 +99,34 @@ async function main(argv: string[]): Promise<void> {
     if (!values.url) throw new UsageError('schema needs --url URL')
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}"`)
     return schemaCommand({ url: values.url, json: values.json === true }, out)
+  }
+  if (command === 'diff') {
+    const { values, positionals } = parse(rest, {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      sql: { type: 'boolean' },
+      json: { type: 'boolean' },
+      rename: { type: 'string', multiple: true },
+      'dev-url': { type: 'string' },
+    } as const)
+    if (!values.from || !values.to) throw new UsageError('diff needs --from SRC and --to SRC')
+    if (values.sql && values.json) throw new UsageError('diff takes --sql or --json, not both')
+    if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}"`)
+    process.exitCode = await diffCommand(
+      {
+        from: parseSchemaSource(values.from),
+        to: parseSchemaSource(values.to),
+        output: values.json ? 'json' : values.sql ? 'sql' : 'text',
+        renames: values.rename ?? [],
+        devUrl: values['dev-url'],
+      },
+      out,
+    )
+    return
+  }
+  if (command === 'migrate' && (rest[0] === 'new' || rest[0] === 'drift')) {
+    process.exitCode = await generate(rest, log)
+    return
   }
   if (command === 'migrate') {
     const code = await migrate(rest, out)
@@ -155,6 +198,49 @@ function migrate(args: string[], out: (text: string) => void): Promise<number> {
     },
     out,
   )
+}
+
+/** `migrate new` and `migrate drift`, which compare schemas rather than run a folder. */
+async function generate(args: string[], log: (line: string) => void): Promise<number> {
+  const { values, positionals } = parse(args, {
+    url: { type: 'string' },
+    dir: { type: 'string' },
+    name: { type: 'string' },
+    schema: { type: 'string' },
+    rename: { type: 'string', multiple: true },
+    default: { type: 'string', multiple: true },
+  } as const)
+  const [sub] = positionals
+  if (!values.url) throw new UsageError(`migrate ${sub} needs --url URL`)
+  if (!values.dir) throw new UsageError(`migrate ${sub} needs --dir DIR`)
+  if (positionals.length > 1) throw new UsageError(`Unexpected argument "${positionals[1]}"`)
+  if (sub === 'drift')
+    return diffCommand(
+      {
+        from: parseSchemaSource(values.url),
+        to: { kind: 'folder', path: values.dir },
+        output: 'text',
+        renames: [],
+      },
+      (text) => log(text.trimEnd()),
+    )
+  if (!values.name) throw new UsageError('migrate new needs --name NAME')
+  if (!values.schema) throw new UsageError('migrate new needs --schema schema.sql')
+  const made = await newMigration({
+    url: values.url,
+    dir: values.dir,
+    name: values.name,
+    schema: parseSchemaSource(values.schema),
+    renames: values.rename ?? [],
+    defaults: values.default ?? [],
+  })
+  if (made.path === null) log('No differences; nothing written.')
+  else {
+    log(made.path)
+    for (const change of made.migration.diff.changes)
+      log(`  ${change.safety.padEnd(11)} ${describeChange(change)}`)
+  }
+  return 0
 }
 
 function isOutputFormat(format: string): format is OutputFormat {

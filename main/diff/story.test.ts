@@ -69,7 +69,7 @@ describe.each(allDialects)('the makemigrations story on %s', (dialect) => {
       name: 'add updated_by',
       schema,
       renames: [],
-      backfills: [],
+      defaults: [],
     })
     const kinds = made.migration.diff.changes.map((c) => c.kind)
     expect(kinds).toContain('addColumn')
@@ -98,15 +98,10 @@ describe.each(allDialects)('the makemigrations story on %s', (dialect) => {
     )
     const folder = join(dir, 'migrations')
     const request = { url: db.url, dir: folder, name: 'reviewer', schema, renames: [] }
-    await expect(newMigration({ ...request, backfills: [] })).rejects.toThrow(
+    await expect(newMigration({ ...request, defaults: [] })).rejects.toThrow(
       /--default blog_article\.reviewer=VALUE/,
     )
-    const namespace = (await loadPair({ kind: 'url', url: db.url }, schema)).from.namespaces[0]!
-      .name
-    const made = await newMigration({
-      ...request,
-      backfills: [{ namespace, table: 'blog_article', column: 'reviewer', value: "'nobody'" }],
-    })
+    const made = await newMigration({ ...request, defaults: ["blog_article.reviewer='nobody'"] })
     expect(made.migration.diff.changes.map((c) => c.safety)).toEqual(['needsValue'])
     await apply(folder)
     const connection = await connectUrl(db.url)

@@ -133,8 +133,10 @@ export function randomSchemaPair(
       t.fk = { name: fresh('fk'), table: pick(existing).name, action: pick(actions) }
     }
     const candidates = t.columns.filter(indexable)
-    if (candidates.length > 0 && chance(0.4))
-      t.unique = { name: fresh('uq'), column: pick(candidates).name }
+    // Parent values repeat, so no unique key over them.
+    const uniqueable = candidates.filter((c) => c.name !== 'parent')
+    if (uniqueable.length > 0 && chance(0.4))
+      t.unique = { name: fresh('uq'), column: pick(uniqueable).name }
     if (candidates.length > 1 && chance(0.5))
       t.index = { name: fresh('ix'), columns: [candidates[0]!.name, candidates[1]!.name] }
     return t
@@ -255,7 +257,9 @@ export function randomSchemaPair(
         break
       }
       case 'unique': {
-        const candidates = table.columns.filter(indexable).filter((c) => !changedColumns.has(c))
+        const candidates = table.columns
+          .filter(indexable)
+          .filter((c) => !changedColumns.has(c) && c.name !== 'parent')
         if (table.unique) table.unique = null
         else if (candidates.length > 0)
           table.unique = { name: fresh('uq'), column: pick(candidates).name }

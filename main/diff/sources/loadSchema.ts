@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import {
   parseConnectionUrl,
   type ConnectionTarget,
@@ -38,13 +39,12 @@ export async function loadSchema(
     case 'snapshot':
       return readSnapshot(source.path)
     case 'sqlFile':
-      return inScratch(server, source.path, [readText(source.path)])
+      return inScratch(server, [{ origin: source.path, text: readText(source.path) }])
     case 'folder': {
       const { files } = readFolder(source.path)
       return inScratch(
         server,
-        source.path,
-        files.map((f) => f.up),
+        files.map((f) => ({ origin: join(source.path, f.path), text: f.up })),
       )
     }
   }
@@ -55,14 +55,14 @@ export function serverOf(source: SchemaSource): ConnectionTarget | null {
   return source.kind === 'url' ? parseConnectionUrl(source.url) : null
 }
 
+/** Runs each script on a new scratch database; an error names the file and line. */
 async function inScratch(
   server: ConnectionTarget,
-  origin: string,
-  scripts: string[],
+  scripts: { origin: string; text: string }[],
 ): Promise<DatabaseSchema> {
   const scratch = await openScratchDatabase(server)
   try {
-    for (const script of scripts) await runScript(scratch.connection, script, origin)
+    for (const { origin, text } of scripts) await runScript(scratch.connection, text, origin)
     return withoutHistory(await scratch.connection.introspect())
   } finally {
     await scratch.close()
