@@ -39,18 +39,34 @@ function check(schema: DatabaseSchema, rename: Rename, all: Rename[]): void {
 }
 
 function renamedNamespace(ns: Namespace, renames: Rename[], dialect: DialectName): Namespace {
-  const tableName = (namespace: string, table: string) =>
-    renames.find((r) => r.kind === 'table' && r.namespace === namespace && r.from === table)?.to ??
-    table
-  // Column renames name their table by its new name, as the user sees it in the target.
+  const key = (...parts: string[]) => JSON.stringify(parts)
+  const tables = new Map(
+    renames.flatMap((r) => (r.kind === 'table' ? [[key(r.namespace, r.from), r.to]] : [])),
+  )
+  const tableName = (namespace: string, table: string) => tables.get(key(namespace, table)) ?? table
+  // Column renames name their table by its old name or its new one; both lead to the column.
+  const columns = new Map(
+    renames.flatMap((r) =>
+      r.kind === 'column'
+        ? [[key(r.namespace, tableName(r.namespace, r.table), r.from), r.to]]
+        : [],
+    ),
+  )
   const columnName = (namespace: string, table: string, column: string) =>
-    renames.find(
-      (r) =>
-        r.kind === 'column' &&
-        r.namespace === namespace &&
-        (r.table === table || tableName(namespace, r.table) === table) &&
-        r.from === column,
-    )?.to ?? column
+    columns.get(key(namespace, table, column)) ?? column
+  const withColumnRenames = new Set(
+    renames.flatMap((r) =>
+      r.kind === 'column' ? [key(r.namespace, tableName(r.namespace, r.table))] : [],
+    ),
+  )
+  // Only tables a rename touches, by their own name or through a foreign key, need copying.
+  const touched = (table: Table) =>
+    tables.has(key(ns.name, table.name)) ||
+    withColumnRenames.has(key(ns.name, tableName(ns.name, table.name))) ||
+    table.foreignKeys.some((fk) => {
+      const referenced = key(fk.referencedNamespace, fk.referencedTable)
+      return tables.has(referenced) || withColumnRenames.has(referenced)
+    })
   const renamedTable = (table: Table): Table => {
     const name = tableName(ns.name, table.name)
     const col = (c: string) => columnName(ns.name, name, c)
@@ -82,7 +98,8 @@ function renamedNamespace(ns: Namespace, renames: Rename[], dialect: DialectName
       }),
     }
   }
-  return { ...ns, tables: ns.tables.map(renamedTable) }
+  if (renames.length === 0) return ns
+  return { ...ns, tables: ns.tables.map((t) => (touched(t) ? renamedTable(t) : t)) }
 }
 
 /** PostgreSQL prints an index's column parts as quote_ident does: bare when lower-case and plain. */

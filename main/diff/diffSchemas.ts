@@ -99,17 +99,21 @@ export function comparableTarget(from: DatabaseSchema, to: DatabaseSchema): Data
 function retypedColumns(from: DatabaseSchema, to: DatabaseSchema): Set<string> {
   const keys = new Set<string>()
   for (const ns of to.namespaces) {
-    const before = from.namespaces.find((n) => n.name === ns.name)
+    const before = byName(from.namespaces.find((n) => n.name === ns.name)?.tables ?? [])
     for (const table of ns.tables) {
-      const old = before?.tables.find((t) => t.name === table.name)
+      const old = before.get(table.name)
+      if (!old) continue
+      const oldColumns = byName(old.columns)
       for (const column of table.columns) {
-        const was = old?.columns.find((c) => c.name === column.name)
+        const was = oldColumns.get(column.name)
         if (was && was.type !== column.type) keys.add(columnKey(ns.name, table.name, column.name))
       }
     }
   }
   return keys
 }
+
+const byName = <T extends { name: string }>(list: T[]) => new Map(list.map((x) => [x.name, x]))
 
 const columnKey = (namespace: string, table: string, column: string) =>
   JSON.stringify([namespace, table, column])
@@ -126,6 +130,8 @@ interface NamespaceContext {
 function diffNamespace(a: Namespace, b: Namespace, context: NamespaceContext): void {
   const { out } = context
   const namespace = b.name
+  const oldTables = byName(a.tables)
+  const newTables = byName(b.tables)
 
   for (const e of b.enums) {
     const old = a.enums.find((x) => x.name === e.name)
@@ -157,8 +163,7 @@ function diffNamespace(a: Namespace, b: Namespace, context: NamespaceContext): v
   for (const sequence of sequences.dropped) {
     // A sequence a dropped table or column owns goes with it.
     const owner = sequence.ownedBy
-    const ownerTable = owner?.slice(0, owner.lastIndexOf('.'))
-    if (owner && !b.tables.some((t) => t.name === ownerTable)) continue
+    if (owner && !newTables.has(owner.slice(0, owner.lastIndexOf('.')))) continue
     out.add('dropTypes', { kind: 'dropSequence', namespace, sequence })
   }
 
@@ -173,7 +178,9 @@ function diffNamespace(a: Namespace, b: Namespace, context: NamespaceContext): v
       out.add('dropTypes', { kind: 'dropRoutine', namespace, routine })
 
   for (const table of b.tables) {
-    const old = a.tables.find((t) => t.name === table.name)
+    const old = oldTables.get(table.name)
+    // Most tables of a large schema are untouched; one serialisation each tells.
+    if (old && JSON.stringify(old) === JSON.stringify(table)) continue
     if (old) {
       const changed = diffTable(old, table, {
         namespace,

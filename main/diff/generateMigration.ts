@@ -29,7 +29,10 @@ export function generateMigration(
   const reverseRenames = (options.renames ?? []).map((r) => reversed(r, options.renames ?? []))
   const firstDown = diffSchemas(target, from, { renames: reverseRenames })
   const downBackfills = firstDown.changes.flatMap(zeroBackfill)
-  const down = diffSchemas(target, from, { renames: reverseRenames, backfills: downBackfills })
+  const down =
+    downBackfills.length === 0
+      ? firstDown
+      : diffSchemas(target, from, { renames: reverseRenames, backfills: downBackfills })
   return {
     diff,
     up: dialect.planChanges(diff.changes, target),

@@ -5,6 +5,7 @@ import type { SchemaChange } from '../../shared/schema/SchemaChange'
 import { readFolder } from '../migrate/folders/readFolder'
 import { openMigrator } from '../migrate/openMigrator'
 import { compareVersions } from '../migrate/versionOrder'
+import { comparableTarget } from './diffSchemas'
 import { generateMigration, type GeneratedMigration } from './generateMigration'
 import { parseDefaultOption, parseRenameOption } from './parseRenameOption'
 import { renderMigration } from './renderMigration'
@@ -38,9 +39,11 @@ export interface NewMigration {
 export async function newMigration(request: NewMigrationRequest): Promise<NewMigration> {
   await refusePending(request.url, request.dir)
   const { from, to } = await loadPair({ kind: 'url', url: request.url }, request.schema)
-  const migration = generateMigration(from, to, {
+  // Named as the database names its namespace, which a MySQL scratch database does not share.
+  const target = comparableTarget(from, to)
+  const migration = generateMigration(from, target, {
     renames: request.renames.map((r) => parseRenameOption(r, from)),
-    backfills: request.defaults.map((d) => parseDefaultOption(d, to)),
+    backfills: request.defaults.map((d) => parseDefaultOption(d, target)),
   })
   refuseUnanswered(migration.diff.changes)
   if (migration.diff.changes.length === 0) return { path: null, migration }

@@ -41,8 +41,9 @@ export function planChanges(changes: SchemaChange[], target: DatabaseSchema): Mi
         : [],
     ),
   )
+  const targetTables = new Map(target.namespaces.flatMap((ns) => ns.tables).map((t) => [t.name, t]))
   const tableOf = (name: string): Table => {
-    const table = target.namespaces.flatMap((ns) => ns.tables).find((t) => t.name === name)
+    const table = targetTables.get(name)
     if (!table) throw new Error(`The target schema has no table ${name}`)
     return table
   }
@@ -58,8 +59,11 @@ export function planChanges(changes: SchemaChange[], target: DatabaseSchema): Mi
     const into = change.kind === 'createView' || change.kind === 'createTrigger' ? last : now
     into.push(...statementsFor(change, tableOf))
   }
+  const changesOf = new Map<string, SchemaChange[]>()
+  for (const c of changes)
+    if ('table' in c) changesOf.set(c.table, [...(changesOf.get(c.table) ?? []), c])
   for (const name of rebuilt)
-    now.push(...rebuildTable(tableOf(name), sourcesOf(tableOf(name), changes)))
+    now.push(...rebuildTable(tableOf(name), sourcesOf(tableOf(name), changesOf.get(name) ?? [])))
   const dropsTables = changes.some((c) => c.kind === 'dropTable')
   return { statements: [...now, ...last], foreignKeysOff: rebuilt.size > 0 || dropsTables }
 }
@@ -113,10 +117,7 @@ function statementsFor(change: SchemaChange, tableOf: (name: string) => Table): 
 }
 
 /** Each target column's value in the copy: the old column, a backfill, or (left out) its default. */
-function sourcesOf(table: Table, changes: SchemaChange[]): ColumnSource[] {
-  const own = changes.filter(
-    (c): c is SchemaChange & { table: string } => 'table' in c && c.table === table.name,
-  )
+function sourcesOf(table: Table, own: SchemaChange[]): ColumnSource[] {
   const sources: ColumnSource[] = []
   for (const column of table.columns) {
     if (column.generated) continue
