@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { sluiceErrorSchema } from './errors'
+import { compareMethods } from './compareContract'
 import { migrationEventSchemas, migrationMethods } from './migrationsContract'
 import type { PlanNode } from './plan'
 import type { DatabaseSchema } from './schema/model'
@@ -200,6 +201,7 @@ export const methods = {
     output: z.object({ cancelled: z.boolean() }),
   },
   ...migrationMethods,
+  ...compareMethods,
 } as const
 
 export type Methods = typeof methods

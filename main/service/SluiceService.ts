@@ -23,6 +23,7 @@ import type { DialectConnection } from '../dialects/types'
 import { formatter } from '../export/formats'
 import { writeExport, type ExportSource } from '../export/writeExport'
 import { HistoryStore } from '../history/HistoryStore'
+import { Comparisons } from '../diff/Comparisons'
 import { MigrationRuns } from '../migrate/MigrationRuns'
 import { SavedQueries } from '../savedQueries/savedQueries'
 import { RunningQuery } from './RunningQuery'
@@ -67,6 +68,7 @@ export class SluiceService {
   private history: Promise<HistoryStore> | undefined
   private readonly savedQueries: SavedQueries
   private readonly migrations: MigrationRuns
+  private readonly comparisons = new Comparisons((connectionId) => this.open(connectionId))
   /** Every result a client still shows, running or finished, until it closes it. */
   private readonly queries = new Map<string, { query: RunningQuery; context: CallContext }>()
   private readonly spillDir = mkdtempSync(join(tmpdir(), 'sluice-results-'))
@@ -282,6 +284,16 @@ export class SluiceService {
       return {}
     },
     'migrations.cancel': async ({ runId }) => ({ cancelled: this.migrations.cancel(runId) }),
+
+    'compare.load': async ({ compareId, from, to }) => this.comparisons.load(compareId, from, to),
+    'compare.plan': async ({ compareId, renames, backfills }) =>
+      this.comparisons.plan(compareId, { renames, backfills }),
+    'compare.save': async ({ compareId, dir, name, renames, backfills }) =>
+      this.comparisons.save(compareId, dir, name, { renames, backfills }),
+    'compare.close': async ({ compareId }) => {
+      this.comparisons.close(compareId)
+      return {}
+    },
 
     'savedQueries.list': async () => ({ queries: await this.savedQueries.list() }),
     'savedQueries.read': async ({ name }) => ({ text: await this.savedQueries.read(name) }),

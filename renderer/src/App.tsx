@@ -17,6 +17,7 @@ import { StatusBar } from './components/StatusBar'
 import { TableView } from './components/TableView'
 import { ColumnCatalog } from './editor/columnCatalog'
 import { setCompletionSource } from './editor/completion'
+import { CompareView } from './compare/CompareView'
 import { MigrationsPanel } from './migrations/MigrationsPanel'
 import { languageOf } from './monaco/languageOf'
 import { QueryTab, type Statement } from './query/QueryTab'
@@ -43,7 +44,8 @@ export function App() {
   const schema = useSchema(client, connection?.connectionId ?? null)
   /** The table view on show, or null for the query editor. */
   const [shown, setShown] = useState<SchemaObject | null>(null)
-  const [migrationsShown, setMigrationsShown] = useState(false)
+  /** A panel that covers the query pane and any open table: the migrations folder, or the schema compare view. */
+  const [panel, setPanel] = useState<'migrations' | 'compare' | null>(null)
   const [startupError, setStartupError] = useState<SluiceErrorData | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [showConnect, setShowConnect] = useState(false)
@@ -217,14 +219,14 @@ export function App() {
   const openRows = (object: SchemaObject) => {
     if (!connection) return
     const sql = `SELECT * FROM ${qualifiedName(connection.dialect, object.schema, object.name)}`
-    setMigrationsShown(false)
+    setPanel(null)
     void execute(addTab(sql + '\n'), [{ sql, offset: 0 }])
   }
 
   const showObject = (object: SchemaObject) => {
     schema.describe(object)
     setShown(object)
-    setMigrationsShown(false)
+    setPanel(null)
   }
 
   const running = tabState.running
@@ -298,10 +300,10 @@ export function App() {
           <nav className="workspace-tabs" role="tablist" aria-label="Workspace">
             <button
               role="tab"
-              aria-selected={shown === null && !migrationsShown}
+              aria-selected={shown === null && panel === null}
               onClick={() => {
                 setShown(null)
-                setMigrationsShown(false)
+                setPanel(null)
               }}
             >
               Query
@@ -309,30 +311,38 @@ export function App() {
             {connection && (
               <button
                 role="tab"
-                aria-selected={migrationsShown}
-                onClick={() => setMigrationsShown(true)}
+                aria-selected={panel === 'migrations'}
+                onClick={() => setPanel('migrations')}
               >
                 Migrations
               </button>
             )}
-            {shown && (
+            {connection && (
               <button
                 role="tab"
-                aria-selected={!migrationsShown}
-                onClick={() => setMigrationsShown(false)}
+                aria-selected={panel === 'compare'}
+                onClick={() => setPanel('compare')}
               >
+                Compare
+              </button>
+            )}
+            {shown && (
+              <button role="tab" aria-selected={panel === null} onClick={() => setPanel(null)}>
                 {shown.name}
               </button>
             )}
           </nav>
-          {migrationsShown && connection && (
+          {panel === 'compare' && connection && (
+            <CompareView key={connection.connectionId} client={client} connection={connection} />
+          )}
+          {panel === 'migrations' && connection && (
             <MigrationsPanel
               key={connection.connectionId}
               client={client}
               connection={connection}
             />
           )}
-          {shown && connection && !migrationsShown && (
+          {shown && connection && panel === null && (
             <TableView
               key={objectKey(shown)}
               dialect={connection.dialect}
@@ -351,7 +361,7 @@ export function App() {
               }
             />
           )}
-          <div className="query-pane" hidden={shown !== null || migrationsShown}>
+          <div className="query-pane" hidden={shown !== null || panel !== null}>
             <EditorTabs
               tabs={tabs}
               active={active}

@@ -1,0 +1,103 @@
+import type { CompareSource } from '../../shared/compareContract'
+import type { DialectName } from '../../shared/connectionUrl'
+import { SluiceError } from '../../shared/errors'
+import type { Backfill, Rename, SchemaChange } from '../../shared/schema/SchemaChange'
+import type { DatabaseSchema } from '../../shared/schema/model'
+import { dialects } from '../dialects/registry'
+import { comparableTarget } from './diffSchemas'
+import { generateMigration } from './generateMigration'
+import { refuseUnanswered, saveMigration } from './newMigration'
+import { renderMigration } from './renderMigration'
+import { loadPair } from './sources/loadPair'
+import type { SchemaSource } from './sources/SchemaSource'
+
+export interface Choices {
+  renames: Rename[]
+  backfills: Backfill[]
+}
+
+interface Loaded {
+  from: DatabaseSchema
+  to: DatabaseSchema
+  title: string
+}
+
+/**
+ * The compare view's pairs, kept by id once loaded, so that confirming a
+ * rename or typing a value plans again at once instead of loading again.
+ */
+export class Comparisons {
+  private readonly loaded = new Map<string, Loaded>()
+
+  constructor(private readonly urlOf: (connectionId: string) => { url: string; title: string }) {}
+
+  async load(
+    compareId: string,
+    from: CompareSource,
+    to: CompareSource,
+  ): Promise<{ dialect: DialectName; fromDdl: string; toDdl: string }> {
+    const pair = await loadPair(this.source(from), this.source(to))
+    const target = comparableTarget(pair.from, pair.to)
+    this.loaded.set(compareId, {
+      from: pair.from,
+      to: target,
+      title: `${this.describe(from)} → ${this.describe(to)}`,
+    })
+    const ddl = (schema: DatabaseSchema) =>
+      dialects[schema.dialect]
+        .generateDdl(schema)
+        .map((s) => `${s};\n`)
+        .join('\n')
+    return { dialect: pair.from.dialect, fromDdl: ddl(pair.from), toDdl: ddl(target) }
+  }
+
+  plan(compareId: string, choices: Choices) {
+    const { migration, title } = this.generate(compareId, choices)
+    return {
+      changes: migration.diff.changes as SchemaChange[],
+      renameCandidates: migration.diff.renameCandidates,
+      migration: renderMigration(migration, title),
+    }
+  }
+
+  save(compareId: string, dir: string, name: string, choices: Choices): { path: string } {
+    const { migration } = this.generate(compareId, choices)
+    if (migration.diff.changes.length === 0)
+      throw new SluiceError({
+        code: 'BAD_REQUEST',
+        message: 'The two schemas are the same; there is no migration to save',
+      })
+    refuseUnanswered(migration.diff.changes)
+    return {
+      path: saveMigration(
+        dir,
+        name,
+        renderMigration(migration, `${name}: saved from the compare view`),
+      ),
+    }
+  }
+
+  close(compareId: string): void {
+    this.loaded.delete(compareId)
+  }
+
+  private generate(compareId: string, choices: Choices) {
+    const pair = this.loaded.get(compareId)
+    if (!pair)
+      throw new SluiceError({
+        code: 'NOT_FOUND',
+        message: 'This comparison is no longer loaded; compare the two sources again',
+      })
+    return { migration: generateMigration(pair.from, pair.to, choices), title: pair.title }
+  }
+
+  private source(source: CompareSource): SchemaSource {
+    return source.kind === 'connection'
+      ? { kind: 'url', url: this.urlOf(source.connectionId).url }
+      : source
+  }
+
+  private describe(source: CompareSource): string {
+    return source.kind === 'connection' ? this.urlOf(source.connectionId).title : source.path
+  }
+}
