@@ -92,7 +92,9 @@ function schema(dialect: DialectName, make: (i: number) => Table | null): Databa
   }
   return {
     dialect,
-    namespaces: [{ name: namespace, tables: list, views: [], sequences: [], enums: [], routines: [] }],
+    namespaces: [
+      { name: namespace, tables: list, views: [], sequences: [], enums: [], routines: [] },
+    ],
   }
 }
 
@@ -122,7 +124,13 @@ function pair(dialect: DialectName): { a: DatabaseSchema; b: DatabaseSchema; ren
         t.foreignKeys = t.foreignKeys.map((fk) => ({ ...fk, onDelete: 'set null' }))
         return t
       default:
-        renames.push({ kind: 'column', namespace: ns, table: t.name, from: 'text_4', to: 'renamed' })
+        renames.push({
+          kind: 'column',
+          namespace: ns,
+          table: t.name,
+          from: 'text_4',
+          to: 'renamed',
+        })
         t.columns[5] = { ...t.columns[5]!, name: 'renamed' }
         return t
     }
