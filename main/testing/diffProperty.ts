@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { expect } from 'vitest'
 import type { DialectName } from '../../shared/connectionUrl'
 import type { DatabaseSchema } from '../../shared/schema/model'
+import type { Backfill, Rename } from '../../shared/schema/SchemaChange'
 import { quoteIdentifier } from '../../shared/sql/quote'
 import { collectRows } from '../dialects/collectRows'
 import { connectUrl } from '../dialects/registry'
@@ -16,6 +17,19 @@ import { openMigrator } from '../migrate/openMigrator'
 import { randomSchemaPair } from './randomSchemaPair'
 import { createTestDatabase } from './testDatabases'
 
+/** Two schemas, rows for the first, and the user's answers: one case for the diff. */
+export interface DiffCase {
+  a: string[]
+  b: string[]
+  rows: string[]
+  renames: Rename[]
+  backfills: Backfill[]
+  /** Per table of B that was in A, the columns whose values must survive (B name → A name). */
+  survivors: { table: string; was: string; columns: [string, string][] }[]
+  /** Names the case in a failure: the seed and edits, or the case's title. */
+  title: string
+}
+
 /**
  * One case of the diff's property: a database holding schema A and rows,
  * the generated migration A→B applied through the migration engine, then
@@ -23,13 +37,24 @@ import { createTestDatabase } from './testDatabases'
  * edits left alone must still be there. A failure names the seed and edits.
  */
 export async function checkDiffProperty(dialect: DialectName, seed: number): Promise<void> {
+  await checkDiffCase(dialect, (namespace) => {
+    const pair = randomSchemaPair(dialect, seed, namespace)
+    return { ...pair, title: `seed ${seed} on ${dialect}: ${pair.edits.join('; ')}` }
+  })
+}
+
+/** Builds the case for the test database's namespace, applies its migration and checks the result. */
+export async function checkDiffCase(
+  dialect: DialectName,
+  make: (namespace: string) => DiffCase,
+): Promise<void> {
   const live = await createTestDatabase(dialect)
   const desired = await createTestDatabase(dialect)
   const dir = mkdtempSync(join(tmpdir(), 'sluice-diff-property-'))
   const source = await connectUrl(live.url)
   const target = await connectUrl(desired.url)
-  const pair = randomSchemaPair(dialect, seed, live.schema)
-  const context = () => `seed ${seed} on ${dialect}: ${pair.edits.join('; ')}`
+  const pair = make(live.schema)
+  const context = () => pair.title
   try {
     await runAll(source, [...pair.a, ...pair.rows], context)
     await runAll(target, pair.b, context)
@@ -74,7 +99,7 @@ async function runAll(connection: DialectConnection, statements: string[], conte
   }
 }
 
-/** The values of the columns that must survive, by id, read under A's names or B's. */
+/** The values of the columns that must survive, in one order, read under A's names or B's. */
 async function survivingValues(
   connection: DialectConnection,
   dialect: DialectName,
@@ -84,11 +109,13 @@ async function survivingValues(
   const id = (name: string) => quoteIdentifier(dialect, name)
   const out: unknown[] = []
   for (const s of survivors) {
-    const columns = ['id', ...s.columns.map(([now, was]) => (side === 'table' ? now : was))]
+    if (s.columns.length === 0) continue
+    const columns = s.columns.map(([now, was]) => (side === 'table' ? now : was))
+    const order = columns.map((_, i) => i + 1).join(', ')
     out.push(
       await collectRows(
         connection,
-        `SELECT ${columns.map(id).join(', ')} FROM ${id(s[side])} ORDER BY ${id('id')}`,
+        `SELECT ${columns.map(id).join(', ')} FROM ${id(s[side])} ORDER BY ${order}`,
       ),
     )
   }
