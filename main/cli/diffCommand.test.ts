@@ -98,16 +98,13 @@ describe.each(allDialects)('sluice diff and migrate new/drift on %s', (dialect) 
     return folder
   }
 
+  const migrateNew = (folder: string, name: string, ...more: string[]) =>
+    sluice('migrate', 'new', '--url', db.url, '--dir', folder, '--name', name, ...more)
+
   it('writes a migration with migrate new that applies, keeps the renamed data, and leaves no drift', () => {
     const folder = baselined()
-    const made = sluice(
-      'migrate',
-      'new',
-      '--url',
-      db.url,
-      '--dir',
+    const made = migrateNew(
       folder,
-      '--name',
       'Rename full name',
       '--schema',
       join(dir, 'after.sql'),
@@ -129,18 +126,7 @@ describe.each(allDialects)('sluice diff and migrate new/drift on %s', (dialect) 
 
   it('shows drift after someone changes the database by hand', async () => {
     const folder = baselined()
-    sluice(
-      'migrate',
-      'new',
-      '--url',
-      db.url,
-      '--dir',
-      folder,
-      '--name',
-      'x',
-      '--schema',
-      join(dir, 'after.sql'),
-    )
+    migrateNew(folder, 'x', '--schema', join(dir, 'after.sql'))
     expect(sluice('migrate', 'up', '--url', db.url, '--dir', folder).status).toBe(0)
     const connection = await connectUrl(db.url)
     try {

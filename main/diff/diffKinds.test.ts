@@ -2,6 +2,7 @@ import { describe, it } from 'vitest'
 import type { DialectName } from '../../shared/connectionUrl'
 import type { Rename } from '../../shared/schema/SchemaChange'
 import { checkDiffCase } from '../testing/diffProperty'
+import type { Survivor } from '../testing/randomSchemaPair'
 
 /**
  * Every kind of object the diff covers beyond the random pairs' tables and
@@ -17,7 +18,7 @@ interface KindCase {
   rows?: string[]
   renames?: (namespace: string) => Rename[]
   /** Columns whose values must survive: B table, A table, and [B column, A column] pairs. */
-  survivors?: { table: string; was: string; columns: [string, string][] }[]
+  survivors?: Survivor[]
 }
 
 const all: DialectName[] = ['sqlite', 'postgres', 'mysql']

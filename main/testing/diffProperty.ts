@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect } from 'vitest'
 import type { DialectName } from '../../shared/connectionUrl'
-import type { DatabaseSchema } from '../../shared/schema/model'
 import type { Backfill, Rename } from '../../shared/schema/SchemaChange'
 import { quoteIdentifier } from '../../shared/sql/quote'
 import { collectRows } from '../dialects/collectRows'
@@ -12,9 +11,9 @@ import type { DialectConnection } from '../dialects/types'
 import { comparableTarget } from '../diff/diffSchemas'
 import { generateMigration } from '../diff/generateMigration'
 import { renderMigration } from '../diff/renderMigration'
-import { historyTable } from '../migrate/history/historyTable'
+import { withoutHistory } from '../diff/sources/loadSchema'
 import { openMigrator } from '../migrate/openMigrator'
-import { randomSchemaPair } from './randomSchemaPair'
+import { randomSchemaPair, type Survivor } from './randomSchemaPair'
 import { createTestDatabase } from './testDatabases'
 
 /** Two schemas, rows for the first, and the user's answers: one case for the diff. */
@@ -24,8 +23,7 @@ export interface DiffCase {
   rows: string[]
   renames: Rename[]
   backfills: Backfill[]
-  /** Per table of B that was in A, the columns whose values must survive (B name → A name). */
-  survivors: { table: string; was: string; columns: [string, string][] }[]
+  survivors: Survivor[]
   /** Names the case in a failure: the seed and edits, or the case's title. */
   title: string
 }
@@ -103,7 +101,7 @@ async function runAll(connection: DialectConnection, statements: string[], conte
 async function survivingValues(
   connection: DialectConnection,
   dialect: DialectName,
-  survivors: { table: string; was: string; columns: [string, string][] }[],
+  survivors: Survivor[],
   side: 'was' | 'table',
 ): Promise<unknown[]> {
   const id = (name: string) => quoteIdentifier(dialect, name)
@@ -120,14 +118,4 @@ async function survivingValues(
     )
   }
   return out
-}
-
-function withoutHistory(schema: DatabaseSchema): DatabaseSchema {
-  return {
-    ...schema,
-    namespaces: schema.namespaces.map((ns) => ({
-      ...ns,
-      tables: ns.tables.filter((t) => t.name !== historyTable),
-    })),
-  }
 }

@@ -17,10 +17,16 @@ export interface SchemaPair {
   rows: string[]
   renames: Rename[]
   backfills: Backfill[]
-  /** Per table of B that was in A: B's name, A's name, and the columns whose values must survive (B name → A name). */
-  survivors: { table: string; was: string; columns: [string, string][] }[]
+  survivors: Survivor[]
   /** What was done, for the failure message. */
   edits: string[]
+}
+
+/** A table of B that was in A: B's name, A's name, and the columns whose values must survive (B name, A name). */
+export interface Survivor {
+  table: string
+  was: string
+  columns: [string, string][]
 }
 
 type Kind = 'int' | 'big' | 'short' | 'long' | 'text' | 'dec'

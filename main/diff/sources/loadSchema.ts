@@ -118,7 +118,8 @@ function readSnapshot(path: string): DatabaseSchema {
   return schema as DatabaseSchema
 }
 
-function withoutHistory(schema: DatabaseSchema): DatabaseSchema {
+/** The model without Sluice's own history table, which no schema file declares. */
+export function withoutHistory(schema: DatabaseSchema): DatabaseSchema {
   return {
     ...schema,
     namespaces: schema.namespaces.map((ns) => ({
