@@ -1,7 +1,7 @@
 import type { CompareSource } from '../../shared/compareContract'
 import type { DialectName } from '../../shared/connectionUrl'
 import { SluiceError } from '../../shared/errors'
-import type { Backfill, Rename, SchemaChange } from '../../shared/schema/SchemaChange'
+import type { Backfill, Rename } from '../../shared/schema/SchemaChange'
 import type { DatabaseSchema } from '../../shared/schema/model'
 import { dialects } from '../dialects/registry'
 import { comparableTarget } from './diffSchemas'
@@ -54,7 +54,7 @@ export class Comparisons {
   plan(compareId: string, choices: Choices) {
     const { migration, title } = this.generate(compareId, choices)
     return {
-      changes: migration.diff.changes as SchemaChange[],
+      changes: migration.diff.changes,
       renameCandidates: migration.diff.renameCandidates,
       migration: renderMigration(migration, title),
     }
