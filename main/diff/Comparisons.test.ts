@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -76,5 +76,27 @@ describe.each(allDialects)('the compare view through the service on %s', (dialec
       }),
     ).rejects.toThrow(/bad\.sql, line 2/)
     await expect(plan({ renames: [], backfills: [] })).rejects.toThrow(/no longer loaded/)
+  })
+
+  it('saves only from this connection, and never over migrations still pending', async () => {
+    const schema = { kind: 'sqlFile', path: join(dir, 'schema.sql') }
+    const connection = { kind: 'connection', connectionId: h.connectionId }
+    const choices = { renames: [], backfills: [] }
+    const folder = join(dir, 'migrations')
+    await h.call('compare.load', { compareId: 'c1', from: schema, to: connection })
+    await expect(
+      h.call('compare.save', { compareId: 'c1', dir: folder, name: 'back', ...choices }),
+    ).rejects.toThrow(/needs "From" to be this connection/)
+
+    mkdirSync(folder)
+    writeFileSync(
+      join(folder, '1_pending.sql'),
+      '-- migrate:up\nCREATE TABLE later (id integer);\n',
+    )
+    await h.call('compare.load', { compareId: 'c2', from: connection, to: schema })
+    await expect(
+      h.call('compare.save', { compareId: 'c2', dir: folder, name: 'people', ...choices }),
+    ).rejects.toThrow(/Apply or resolve the folder's migrations first \(1_pending: pending\)/)
+    expect(readdirSync(folder)).toEqual(['1_pending.sql'])
   })
 })

@@ -6,7 +6,7 @@ import type { DatabaseSchema } from '../../shared/schema/model'
 import { dialects } from '../dialects/registry'
 import { comparableTarget } from './diffSchemas'
 import { generateMigration } from './generateMigration'
-import { refuseUnanswered, saveMigration } from './newMigration'
+import { refusePending, refuseUnanswered, saveMigration } from './newMigration'
 import { renderMigration } from './renderMigration'
 import { loadPair } from './sources/loadPair'
 import type { SchemaSource } from './sources/SchemaSource'
@@ -20,6 +20,8 @@ interface Loaded {
   from: DatabaseSchema
   to: DatabaseSchema
   title: string
+  /** The database a saved migration would run on: the From side, when it is a connection. */
+  fromUrl: string | null
 }
 
 /**
@@ -42,6 +44,7 @@ export class Comparisons {
       from: pair.from,
       to: target,
       title: `${this.describe(from)} → ${this.describe(to)}`,
+      fromUrl: from.kind === 'connection' ? this.urlOf(from.connectionId).url : null,
     })
     const ddl = (schema: DatabaseSchema) =>
       dialects[schema.dialect]
@@ -60,7 +63,21 @@ export class Comparisons {
     }
   }
 
-  save(compareId: string, dir: string, name: string, choices: Choices): { path: string } {
+  /** Refused, like `sluice migrate new`, unless the migration starts from the migrated database itself. */
+  async save(
+    compareId: string,
+    dir: string,
+    name: string,
+    choices: Choices,
+  ): Promise<{ path: string }> {
+    const fromUrl = this.loaded.get(compareId)?.fromUrl
+    if (fromUrl === null)
+      throw new SluiceError({
+        code: 'BAD_REQUEST',
+        message:
+          'Save as migration needs "From" to be this connection: a migration starts from the database it will run on',
+      })
+    if (fromUrl) await refusePending(fromUrl, dir)
     const { migration } = this.generate(compareId, choices)
     if (migration.diff.changes.length === 0)
       throw new SluiceError({

@@ -77,7 +77,8 @@ export function saveMigration(dir: string, name: string, text: string): string {
   return path
 }
 
-async function refusePending(url: string, dir: string): Promise<void> {
+/** A new migration builds on the database with every migration of the folder applied; anything else would repeat them. */
+export async function refusePending(url: string, dir: string): Promise<void> {
   if (!existsSync(dir)) return
   const handle = await openMigrator(url, dir, 10_000)
   try {
