@@ -58,4 +58,23 @@ test.describe('schema compare on the demo database', () => {
     const row = panel.locator('[data-testid^="migration-"]', { hasText: 'rename_slug' })
     await expect(row.locator('.badge')).toHaveText('pending')
   })
+
+  test('cancels a long load and can compare again', async ({ page }) => {
+    const slowFile = join(dir, 'slow.sql')
+    writeFileSync(
+      slowFile,
+      'WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 100000000) SELECT count(*) FROM s;\nCREATE TABLE never (id integer);\n',
+    )
+    await openSluice(page)
+    await page.getByRole('tab', { name: 'Compare' }).click()
+    const view = page.getByTestId('compare-view')
+    await view.getByLabel('To path').fill(slowFile)
+    await view.getByRole('button', { name: 'Compare' }).click()
+    await expect(view.getByRole('status')).toHaveText('Loading both schemas…')
+    await view.getByRole('button', { name: 'Cancel' }).click()
+    await expect(view.getByRole('status')).toBeHidden()
+    await expect(view.getByRole('button', { name: 'Compare' })).toBeEnabled()
+    await expect(view.getByRole('list', { name: 'Changes' })).toBeHidden()
+    await expect(view.getByTestId('error-panel')).toBeHidden()
+  })
 })

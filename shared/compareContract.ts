@@ -56,6 +56,7 @@ export const compareMethods = {
     input: z.object({ compareId: id, dir: path, name, ...choices }).strict(),
     output: z.object({ path: z.string() }),
   },
+  /** Forgets a comparison; one still loading stops, its running statement too, and drops its scratch database. */
   'compare.close': {
     input: z.object({ compareId: id }).strict(),
     output: z.object({}).strict(),

@@ -99,4 +99,17 @@ describe.each(allDialects)('the compare view through the service on %s', (dialec
     ).rejects.toThrow(/Apply or resolve the folder's migrations first \(1_pending: pending\)/)
     expect(readdirSync(folder)).toEqual(['1_pending.sql'])
   })
+
+  it('stops a load when the comparison is closed, its running statement included', async () => {
+    const slow =
+      'WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 100000000) SELECT count(*) FROM s;\n'
+    writeFileSync(join(dir, 'slow.sql'), `${slow}CREATE TABLE never (id integer);\n`)
+    const loading = h.call('compare.load', {
+      compareId: 'c1',
+      from: { kind: 'connection', connectionId: h.connectionId },
+      to: { kind: 'sqlFile', path: join(dir, 'slow.sql') },
+    })
+    await h.call('compare.close', { compareId: 'c1' })
+    await expect(loading).rejects.toThrow(/Loading the schema was cancelled/)
+  })
 })

@@ -30,6 +30,8 @@ interface Loaded {
  */
 export class Comparisons {
   private readonly loaded = new Map<string, Loaded>()
+  /** Loads still running, so closing a comparison stops its load. */
+  private readonly loading = new Map<string, AbortController>()
 
   constructor(private readonly urlOf: (connectionId: string) => { url: string; title: string }) {}
 
@@ -38,7 +40,14 @@ export class Comparisons {
     from: CompareSource,
     to: CompareSource,
   ): Promise<{ dialect: DialectName; fromDdl: string; toDdl: string }> {
-    const pair = await loadPair(this.source(from), this.source(to))
+    const controller = new AbortController()
+    this.loading.set(compareId, controller)
+    const pair = await loadPair(
+      this.source(from),
+      this.source(to),
+      undefined,
+      controller.signal,
+    ).finally(() => this.loading.delete(compareId))
     const target = comparableTarget(pair.from, pair.to)
     this.loaded.set(compareId, {
       from: pair.from,
@@ -95,6 +104,7 @@ export class Comparisons {
   }
 
   close(compareId: string): void {
+    this.loading.get(compareId)?.abort()
     this.loaded.delete(compareId)
   }
 

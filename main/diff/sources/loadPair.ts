@@ -13,12 +13,13 @@ export async function loadPair(
   from: SchemaSource,
   to: SchemaSource,
   devUrl?: string,
+  signal?: AbortSignal,
 ): Promise<{ from: DatabaseSchema; to: DatabaseSchema }> {
   const server: ConnectionTarget = devUrl
     ? parseConnectionUrl(devUrl)
     : (serverOf(from) ?? serverOf(to) ?? { dialect: 'sqlite', file: ':memory:' })
-  const a = await loadSchema(from, server)
-  const b = await loadSchema(to, server)
+  const a = await loadSchema(from, server, signal)
+  const b = await loadSchema(to, server, signal)
   if (a.dialect !== b.dialect)
     throw new SluiceError({
       code: 'BAD_REQUEST',

@@ -26,6 +26,7 @@ const dialectNames: DialectName[] = ['sqlite', 'postgres', 'mysql']
 export async function loadSchema(
   source: SchemaSource,
   server: ConnectionTarget,
+  signal?: AbortSignal,
 ): Promise<DatabaseSchema> {
   switch (source.kind) {
     case 'url': {
@@ -39,12 +40,13 @@ export async function loadSchema(
     case 'snapshot':
       return readSnapshot(source.path)
     case 'sqlFile':
-      return inScratch(server, [{ origin: source.path, text: readText(source.path) }])
+      return inScratch(server, [{ origin: source.path, text: readText(source.path) }], signal)
     case 'folder': {
       const { files } = readFolder(source.path)
       return inScratch(
         server,
         files.map((f) => ({ origin: join(source.path, f.path), text: f.up })),
+        signal,
       )
     }
   }
@@ -55,25 +57,44 @@ export function serverOf(source: SchemaSource): ConnectionTarget | null {
   return source.kind === 'url' ? parseConnectionUrl(source.url) : null
 }
 
-/** Runs each script on a new scratch database; an error names the file and line. */
+/**
+ * Runs each script on a new scratch database; an error names the file and
+ * line. `signal` cancels the running statement and the rest, and the
+ * scratch database goes.
+ */
 async function inScratch(
   server: ConnectionTarget,
   scripts: { origin: string; text: string }[],
+  signal: AbortSignal | undefined,
 ): Promise<DatabaseSchema> {
   const scratch = await openScratchDatabase(server)
+  // A long statement is stopped too, not only the ones after it.
+  const stop = () => void scratch.connection.cancel().catch(() => undefined)
+  signal?.addEventListener('abort', stop)
   try {
-    for (const { origin, text } of scripts) await runScript(scratch.connection, text, origin)
+    for (const { origin, text } of scripts)
+      await runScript(scratch.connection, text, origin, signal)
     return withoutHistory(await scratch.connection.introspect())
   } finally {
+    signal?.removeEventListener('abort', stop)
     await scratch.close()
   }
 }
 
-async function runScript(connection: DialectConnection, script: string, origin: string) {
+async function runScript(
+  connection: DialectConnection,
+  script: string,
+  origin: string,
+  signal: AbortSignal | undefined,
+) {
+  const cancelled = () =>
+    new SluiceError({ code: 'CANCELLED', message: 'Loading the schema was cancelled' })
   for (const statement of splitStatements(script, connection.dialect)) {
+    if (signal?.aborted) throw cancelled()
     try {
       await collectRows(connection, statement.text)
     } catch (error) {
+      if (signal?.aborted) throw cancelled()
       const line = script.slice(0, statement.start).split('\n').length
       throw new SluiceError({
         code: 'SQL_ERROR',

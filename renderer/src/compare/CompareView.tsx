@@ -98,13 +98,22 @@ export function CompareView({ client, connection }: Props) {
     setLoaded(null)
     try {
       const result = await client.call('compare.load', { compareId, from: a, to: b })
+      if (current.current !== compareId) return
       setLoaded({ compareId, ...result })
       await replan(compareId, [], [])
     } catch (e) {
-      setError(toErrorData(e))
+      if (current.current === compareId) setError(toErrorData(e))
     } finally {
-      setBusy(null)
+      if (current.current === compareId) setBusy(null)
     }
+  }
+
+  /** Stops a load: the engine cancels its running statement and drops its scratch database. */
+  const cancel = () => {
+    const compareId = current.current
+    current.current = null
+    setBusy(null)
+    if (compareId) void client.call('compare.close', { compareId })
   }
 
   const save = async () => {
@@ -167,9 +176,14 @@ export function CompareView({ client, connection }: Props) {
           Compare
         </button>
         {busy && (
-          <span className="muted" role="status">
-            {busy}
-          </span>
+          <>
+            <span className="muted" role="status">
+              {busy}
+            </span>
+            <button type="button" onClick={cancel}>
+              Cancel
+            </button>
+          </>
         )}
       </form>
       {error && <ErrorPanel error={error} />}
