@@ -29,8 +29,10 @@ export function ChangeTree({
   onBackfill,
 }: Props) {
   const groups = new Map<string, SchemaChange[]>()
-  for (const change of changes)
-    groups.set(groupOf(change), [...(groups.get(groupOf(change)) ?? []), change])
+  for (const change of changes) {
+    const group = groupOf(change)
+    groups.set(group, [...(groups.get(group) ?? []), change])
+  }
   for (const r of candidates) {
     const table = r.kind === 'table' ? r.from : r.table
     if (!groups.has(table)) groups.set(table, [])
@@ -43,22 +45,13 @@ export function ChangeTree({
           <div className="change-group">{table}</div>
           <ul>
             {list.map((change, i) => (
-              <li key={i} className="change">
-                <span className={`badge safety-${change.safety}`}>
-                  {safetyLabels[change.safety]}
-                </span>
-                <span>{describeChange(change)}</span>
-                {change.reason && <div className="muted change-reason">{change.reason}</div>}
-                {needsAnswer(change) && <BackfillPrompt change={change} onBackfill={onBackfill} />}
-                {isConfirmedRename(change, confirmed) && (
-                  <button
-                    className="link"
-                    onClick={() => onUndoRename(isConfirmedRename(change, confirmed)!)}
-                  >
-                    Not a rename
-                  </button>
-                )}
-              </li>
+              <ChangeLine
+                key={i}
+                change={change}
+                rename={confirmedRename(change, confirmed)}
+                onUndoRename={onUndoRename}
+                onBackfill={onBackfill}
+              />
             ))}
             {candidates
               .filter((r) => (r.kind === 'table' ? r.from : r.table) === table)
@@ -88,7 +81,35 @@ function needsAnswer(change: SchemaChange): boolean {
   )
 }
 
-function isConfirmedRename(change: SchemaChange, confirmed: Rename[]): Rename | undefined {
+/** One change: its badge and words, why it is not safe, and what it still asks. */
+function ChangeLine({
+  change,
+  rename,
+  onUndoRename,
+  onBackfill,
+}: {
+  change: SchemaChange
+  rename: Rename | undefined
+  onUndoRename(rename: Rename): void
+  onBackfill(backfill: Backfill): void
+}) {
+  return (
+    <li className="change">
+      <span className={`badge safety-${change.safety}`}>{safetyLabels[change.safety]}</span>
+      <span>{describeChange(change)}</span>
+      {change.reason && <div className="muted change-reason">{change.reason}</div>}
+      {needsAnswer(change) && <BackfillPrompt change={change} onBackfill={onBackfill} />}
+      {rename && (
+        <button className="link" onClick={() => onUndoRename(rename)}>
+          Not a rename
+        </button>
+      )}
+    </li>
+  )
+}
+
+/** The confirmed rename a rename change came from, so the user can take it back. */
+function confirmedRename(change: SchemaChange, confirmed: Rename[]): Rename | undefined {
   if (change.kind === 'renameColumn')
     return confirmed.find(
       (r) => r.kind === 'column' && r.from === change.from && r.to === change.to,
