@@ -19,6 +19,13 @@ export function typeNarrowing(from: string, to: string): string | null {
   return `values must convert from ${from} to ${to}`
 }
 
+/** Whether both types belong to one family (integers, texts, floats…), so one can only be wider or narrower. */
+export function sameTypeFamily(from: string, to: string): boolean {
+  const a = rank(parse(from).base)
+  const b = rank(parse(to).base)
+  return a !== null && b !== null && a.family === b.family
+}
+
 interface ParsedType {
   base: string
   args: number[]

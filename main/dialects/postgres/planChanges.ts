@@ -2,6 +2,7 @@ import type { SchemaChange } from '../../../shared/schema/SchemaChange'
 import type { Column } from '../../../shared/schema/model'
 import { quoteLiteral } from '../../../shared/sql/quote'
 import type { MigrationPlan } from '../../diff/MigrationPlan'
+import { sameTypeFamily } from '../../diff/typeNarrowing'
 import {
   addForeignKey,
   columnComment,
@@ -172,7 +173,10 @@ function alterColumn(
     // The old default may not convert to the new type; it is set again below.
     if (from.default !== null) out.push(alter('DROP DEFAULT'))
     const collate = to.collation ? ` COLLATE ${id(to.collation)}` : ''
-    out.push(alter(`TYPE ${to.type}${collate} USING ${column}::${to.type}`))
+    // An explicit cast would silently cut a value to a shorter varchar or round it to a lower
+    // precision; within one family the implicit assignment cast refuses such values instead.
+    const using = sameTypeFamily(from.type, to.type) ? '' : ` USING ${column}::${to.type}`
+    out.push(alter(`TYPE ${to.type}${collate}${using}`))
   }
   if (to.default !== from.default || (retyped && from.default !== null))
     out.push(to.default === null ? alter('DROP DEFAULT') : alter(`SET DEFAULT ${to.default}`))
