@@ -3,7 +3,7 @@ import type { ConnectionTarget, DialectName } from '../../shared/connectionUrl'
 import type { ColumnInfo, Notice, ObjectRef, SchemaObjects } from '../../shared/contract'
 import type { PlanNode } from '../../shared/plan'
 import type { DatabaseSchema } from '../../shared/schema/model'
-import type { SchemaChange } from '../../shared/schema/SchemaChange'
+import type { SchemaChange, TableRef } from '../../shared/schema/SchemaChange'
 import type { MigrationPlan } from '../diff/MigrationPlan'
 import type { RunStatement } from './explain'
 import type { RowBatch } from './RowBatch'
@@ -89,6 +89,62 @@ export interface ForeignKeySwitch {
   violations: string
 }
 
+/**
+ * A stand-in for a database that a preview runs migrations on, holding its
+ * data (or a stated part of it); the real database never changes.
+ */
+export interface DataShadow {
+  /** How it was made, in words for the preview. */
+  readonly description: string
+  /** Tables copied only in part: counts over them are estimates. */
+  readonly cappedTables: ReadonlySet<string>
+  /** SQLite: how a `foreign_keys:off` migration runs, as the Migrator runs it. */
+  readonly foreignKeySwitch?: ForeignKeySwitch
+  /**
+   * Runs one statement and keeps its rows. A failing statement leaves the
+   * ones before it in place, so the state it failed in can be examined.
+   */
+  query(sql: string): Promise<Cell[][]>
+  introspect(): Promise<DatabaseSchema>
+  /** Throws the copy away, or rolls the transaction back. */
+  close(): Promise<void>
+}
+
+export interface ShadowOptions {
+  /** The database's schema as introspected, to build a scratch copy from. */
+  schema: DatabaseSchema
+  /** The tables whose rows a scratch copy needs; others stay empty. */
+  tables: TableRef[]
+  /** Rows copied per table into a scratch copy. */
+  rowCap: number
+  /** False when a migration must run outside a transaction, which rules out a rolled-back one. */
+  transactional: boolean
+  /** How long a statement on a live database waits for a lock before the preview gives up, so it never blocks production for long. */
+  lockTimeoutMs: number
+  statementTimeoutMs: number
+}
+
+/**
+ * The SQL pieces a data preflight counts with. Each `not…` is a condition on
+ * a non-NULL value, true when it would not convert.
+ */
+export interface PreflightSql {
+  charLength(expression: string): string
+  notInteger(expression: string): string
+  notNumber(expression: string): string
+  notDate(expression: string): string
+  notTimestamp(expression: string): string
+  notJson(expression: string): string
+  /** PostgreSQL: an exact test by trying the cast, after `setup` ran in the shadow's session. */
+  tryCast?: { setup: string[]; fails(expression: string, type: string): string }
+  /** A binary value given as base64, for copying rows into a scratch database. */
+  bytesLiteral(base64: string): string
+  /** MySQL/MariaDB: a query for the session's sql_mode, which decides whether a value that does not fit fails or is cut. */
+  sqlModeQuery?: string
+  /** SQLite: declared types and lengths are not enforced, so a value that does not fit is kept, not lost. */
+  enforcesTypes: boolean
+}
+
 export interface ConnectOptions {
   /** Gives up on connecting after this long. */
   connectTimeoutMs: number
@@ -108,6 +164,9 @@ export interface Dialect {
   generateDdl(schema: DatabaseSchema): string[]
   /** DDL for changes the diff listed in order; `target` is the schema they lead to. */
   planChanges(changes: SchemaChange[], target: DatabaseSchema): MigrationPlan
+  readonly preflight: PreflightSql
+  /** A shadow of `target` for previews: a copy, a transaction always rolled back, or a scratch database. */
+  openShadow(target: ConnectionTarget, options: ShadowOptions): Promise<DataShadow>
   /** The statement's plan as a tree, read with the dialect's own EXPLAIN through `run`. */
   explainPlan(run: RunStatement, sql: string, analyze: boolean): Promise<PlanNode>
 }

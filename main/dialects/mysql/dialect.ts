@@ -2,6 +2,8 @@ import { SluiceError } from '../../../shared/errors'
 import { quoteIdentifier, quoteLiteral } from '../../../shared/sql/quote'
 import type { Dialect } from '../types'
 import { explainPlan } from './explainPlan'
+import { openScratchCopy } from '../../preview/scratchCopy'
+import { preflightSql } from './preflightSql'
 import { generateDdl } from './generateDdl'
 import { planChanges } from './planChanges'
 import { MysqlConnection } from './MysqlConnection'
@@ -29,5 +31,7 @@ export const mysqlDialect: Dialect = {
   quoteLiteral: (value) => quoteLiteral('mysql', value),
   generateDdl,
   planChanges,
+  preflight: preflightSql,
+  openShadow: (target, options) => openScratchCopy(target, options),
   explainPlan,
 }

@@ -3,6 +3,8 @@ import { quoteIdentifier, quoteLiteral } from '../../../shared/sql/quote'
 import { ConnectionMigrationSession } from '../ConnectionMigrationSession'
 import type { Dialect } from '../types'
 import { explainPlan } from './explainPlan'
+import { openShadow } from './openShadow'
+import { preflightSql } from './preflightSql'
 import { generateDdl } from './generateDdl'
 import { planChanges } from './planChanges'
 import { postgresMigrationLock } from './migrationLock'
@@ -30,5 +32,7 @@ export const postgresDialect: Dialect = {
   quoteLiteral: (value) => quoteLiteral('postgres', value),
   generateDdl,
   planChanges,
+  preflight: preflightSql,
+  openShadow,
   explainPlan,
 }

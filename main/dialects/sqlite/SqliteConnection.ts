@@ -131,6 +131,12 @@ export class SqliteConnection implements DialectConnection {
     return JSON.parse(reply.json) as DatabaseSchema
   }
 
+  /** Copies the database, pages read under a consistent snapshot, into a new file. */
+  async backupTo(file: string): Promise<void> {
+    const reply = await this.ask({ type: 'backup', file })
+    if (reply.type !== 'backedUp') throw unexpected(reply)
+  }
+
   /** A request answered by one reply; the child serves one thing at a time, so none while a statement runs. */
   private async ask(message: ToChild): Promise<FromChild> {
     if (this.running) throw connectionBusy()

@@ -11,6 +11,8 @@ export type ToChild =
   | { type: 'objects' }
   /** The schema model; `only` names one table or view. */
   | { type: 'introspect'; only: string | null }
+  /** Copy the database to `file` with SQLite's online backup API, for a preview's shadow. */
+  | { type: 'backup'; file: string }
   /** Close the database (checkpointing a WAL) and exit. */
   | { type: 'close' }
 
@@ -28,6 +30,7 @@ export type FromChild =
    * about four times what JSON.stringify and JSON.parse do together.
    */
   | { type: 'schema'; json: string }
+  | { type: 'backedUp' }
   | { type: 'error'; error: SluiceErrorData }
 
 /** Row batches the child may send ahead of the connection before it waits for a credit. */

@@ -53,6 +53,9 @@ async function handle(message: Exclude<ToChild, { type: 'credit' }>): Promise<vo
       return post({ type: 'objects', objects: listObjects(open()) })
     case 'introspect':
       return post({ type: 'schema', json: JSON.stringify(introspect(open(), message.only)) })
+    case 'backup':
+      await open().backup(message.file)
+      return post({ type: 'backedUp' })
     case 'close':
       db?.close()
       process.exit(0)
