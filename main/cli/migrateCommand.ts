@@ -1,13 +1,19 @@
+import { parseConnectionUrl } from '../../shared/connectionUrl'
+import { overallVerdict, type PreviewReport } from '../../shared/preview'
 import type { MigrationState } from '../migrate/MigrationStatus'
 import type { MigrationProgress, MigrationStep } from '../migrate/MigrationStep'
 import { formatNames } from '../migrate/folders/FolderFormat'
 import type { ResolveChoice, StatusReport } from '../migrate/Migrator'
 import { openMigrator } from '../migrate/openMigrator'
 import { statusEntry } from '../migrate/statusEntry'
+import { previewStepOf } from '../preview/previewFolder'
+import { previewMigrations } from '../preview/previewMigrations'
+import { planExitCodes, previewJson, printPreview } from './printPreview'
 
 export type MigrateAction =
   | { kind: 'status' }
-  | { kind: 'up'; to?: string; dryRun: boolean }
+  | { kind: 'up'; to?: string; dryRun: boolean; acceptDataLoss: boolean }
+  | { kind: 'plan'; to?: string }
   | { kind: 'down'; steps: number; dryRun: boolean }
   | { kind: 'baseline'; version: string }
   | { kind: 'resolve'; version?: string; choice: ResolveChoice }
@@ -53,8 +59,27 @@ export async function migrateCommand(
         if (statuses.some((s) => pendingStates.includes(s.status))) return statusExitCodes.pending
         return statusExitCodes.clean
       }
+      case 'plan': {
+        const report = await previewPending(options.url, await migrator.planUp(action.to))
+        if (options.json) write(JSON.stringify(previewJson(report), null, 2) + '\n')
+        else printPreview(report, log)
+        return planExitCodes[overallVerdict(report.migrations)]
+      }
       case 'up':
       case 'down': {
+        if (action.kind === 'up' && !action.dryRun && !action.acceptDataLoss) {
+          const report = await previewPending(options.url, await migrator.planUp(action.to))
+          const verdict = overallVerdict(report.migrations)
+          if (verdict === 'will_fail' || verdict === 'loses_data') {
+            printPreview(report, log)
+            log('')
+            log(
+              `Refused: the preview says ${verdict === 'will_fail' ? 'a migration will fail' : 'data will be lost'}. ` +
+                'Nothing was applied. Fix the data or the migration, or apply anyway with --accept-data-loss.',
+            )
+            return planExitCodes[verdict]
+          }
+        }
         if (action.dryRun) {
           const steps =
             action.kind === 'up'
@@ -95,6 +120,11 @@ export async function migrateCommand(
   } finally {
     await close()
   }
+}
+
+/** The pending steps previewed on a shadow before anything touches the database. */
+function previewPending(url: string, steps: MigrationStep[]): Promise<PreviewReport> {
+  return previewMigrations(parseConnectionUrl(url), steps.map(previewStepOf))
 }
 
 function stepJson(step: MigrationStep) {

@@ -22,10 +22,17 @@ const usage = `Usage:
                                            first error), printing each result set; F is text (default),
                                            csv, json or ndjson; --json is --format json
   sluice schema --url URL [--json]         print the schema as DDL, or as the JSON model
-  sluice migrate status|up|down|baseline|resolve --url URL --dir DIR [--json]
+  sluice migrate status|plan|up|down|baseline|resolve --url URL --dir DIR [--json]
     status                                 list migrations; exit 0 all applied, 3 pending,
                                            4 modified, missing or failed
-    up [--to VERSION] [--dry-run]          apply pending migrations in order
+    plan [--to VERSION]                    preview pending migrations on a shadow: statements, schema
+                                           after, and the rows that would fail or lose data, counted
+                                           with examples; exit 0 clean (or warning), 5 will fail,
+                                           6 loses data
+    up [--to VERSION] [--dry-run] [--accept-data-loss]
+                                           apply pending migrations in order, after a preview that
+                                           refuses (exit 5 or 6) what will fail or loses data unless
+                                           --accept-data-loss is given
     down [--steps N] [--dry-run]           roll back the newest N (default 1) applied migrations
     baseline VERSION                       mark migrations up to VERSION as applied, not running them
     resolve [VERSION] --retry|--applied|--rolled-back
@@ -144,6 +151,7 @@ function migrate(args: string[], out: (text: string) => void): Promise<number> {
     to: { type: 'string' },
     steps: { type: 'string' },
     'dry-run': { type: 'boolean' },
+    'accept-data-loss': { type: 'boolean' },
     'lock-timeout': { type: 'string' },
     retry: { type: 'boolean' },
     applied: { type: 'boolean' },
@@ -165,7 +173,11 @@ function migrate(args: string[], out: (text: string) => void): Promise<number> {
   else if (sub === 'up') {
     if (values.to !== undefined && !versionPattern.test(values.to))
       throw new UsageError(`--to takes a version of digits, not "${values.to}"`)
-    action = { kind: 'up', to: values.to, dryRun }
+    action = { kind: 'up', to: values.to, dryRun, acceptDataLoss: values['accept-data-loss'] === true }
+  } else if (sub === 'plan') {
+    if (values.to !== undefined && !versionPattern.test(values.to))
+      throw new UsageError(`--to takes a version of digits, not "${values.to}"`)
+    action = { kind: 'plan', to: values.to }
   } else if (sub === 'down') {
     const steps = Number(values.steps ?? 1)
     if (!(Number.isInteger(steps) && steps > 0))
@@ -184,7 +196,7 @@ function migrate(args: string[], out: (text: string) => void): Promise<number> {
     throw new UsageError(
       sub
         ? `Unknown migrate command "${sub}"`
-        : 'migrate needs a command: status, up, down, baseline or resolve',
+        : 'migrate needs a command: status, plan, up, down, baseline or resolve',
     )
   if (operands.length > (sub === 'baseline' || sub === 'resolve' ? 1 : 0))
     throw new UsageError(`Unexpected argument "${operands.at(-1)}"`)

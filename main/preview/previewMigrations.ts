@@ -1,4 +1,5 @@
 import type { ConnectionTarget } from '../../shared/connectionUrl'
+import { SluiceError } from '../../shared/errors'
 import type { Finding, MigrationPreview, PreviewReport, StatementRun } from '../../shared/preview'
 import type { DatabaseSchema } from '../../shared/schema/model'
 import type { TableRef } from '../../shared/schema/SchemaChange'
@@ -83,6 +84,8 @@ export async function previewMigrations(
 class StepPreview {
   private readonly findings: Finding[] = []
   private readonly notes: string[] = []
+  /** The shadow could not take a lock in time: the run is unknown rather than failed. */
+  private lockedOut = false
 
   constructor(
     private readonly shadow: DataShadow,
@@ -125,10 +128,13 @@ class StepPreview {
         `Only the first ${this.settings.rowCap.toLocaleString('en-US')} rows of ` +
           `${[...this.shadow.cappedTables].join(', ')} were copied to the shadow, so the run there may miss rows that fail`,
       )
+    const verdict = this.lockedOut
+      ? { verdict: 'warning' as const, reason: `Not fully previewed: ${this.notes.at(-1)}` }
+      : verdictOf(this.findings, failure)
     return {
       version: step.version,
       name: step.name,
-      ...verdictOf(this.findings, failure),
+      ...verdict,
       statements: runs,
       changes: plan.changes,
       findings: this.findings,
@@ -163,6 +169,14 @@ class StepPreview {
         } catch (error) {
           const message = (error as Error).message
           runs.push({ sql, ms: performance.now() - started, error: message })
+          if (waitedForLock(error)) {
+            // Another session holds the table: that says nothing about the data.
+            this.notes.push(
+              `Statement ${index + 1} waited longer than ${this.settings.lockTimeoutMs / 1000} s for a lock another session holds, so the preview stopped there: ${message}`,
+            )
+            this.lockedOut = true
+            break
+          }
           failure = { statement: index + 1, error: message }
         }
       }
@@ -206,6 +220,12 @@ class StepPreview {
     const [row] = await this.shadow.query(query)
     return /STRICT_(TRANS|ALL)_TABLES/i.test(String(row?.[0] ?? ''))
   }
+}
+
+/** PostgreSQL's lock_timeout, MariaDB's lock wait timeout, SQLite's busy file. */
+function waitedForLock(error: unknown): boolean {
+  if (!(error instanceof SluiceError)) return false
+  return error.code === 'BUSY' || ['55P03', '1205', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY'].includes(String(error.data.serverCode))
 }
 
 function notRun(step: PreviewStep, plan: PlannedStep | undefined, before: string): MigrationPreview {

@@ -59,12 +59,12 @@ describe.each(allDialects)('the preview story on %s', (dialect) => {
 
   it('adding updated_by NOT NULL, defaulting to a user that does not exist, will fail with the orphan count', async () => {
     await setup()
-    const [[articles]] = await run(db.url, ['SELECT count(*) FROM blog_article'])
+    const [counted] = await run(db.url, ['SELECT count(*) FROM blog_article'])
     await saveStoryMigration(db.url, folder.dir, 'updated by', updatedBy('9999'))
     const [preview] = (await previewFolder(db.url, folder.dir)).migrations
     expect(preview!.verdict).toBe('will_fail')
     const orphans = preview!.findings.find((f) => f.kind === 'foreign_key')!
-    expect(orphans.count).toBe(Number(articles))
+    expect(orphans.count).toBe(Number(counted![0]))
     expect(orphans.examples.rows[0]![1]).toBe(9999)
   })
 
