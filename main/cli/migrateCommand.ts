@@ -1,9 +1,10 @@
 import { parseConnectionUrl } from '../../shared/connectionUrl'
+import { SluiceError } from '../../shared/errors'
 import { overallVerdict, type PreviewReport } from '../../shared/preview'
 import type { MigrationState } from '../migrate/MigrationStatus'
 import type { MigrationProgress, MigrationStep } from '../migrate/MigrationStep'
 import { formatNames } from '../migrate/folders/FolderFormat'
-import type { ResolveChoice, StatusReport } from '../migrate/Migrator'
+import type { Migrator, ResolveChoice, StatusReport } from '../migrate/Migrator'
 import { openMigrator } from '../migrate/openMigrator'
 import { statusEntry } from '../migrate/statusEntry'
 import { previewStepOf } from '../preview/previewFolder'
@@ -67,19 +68,6 @@ export async function migrateCommand(
       }
       case 'up':
       case 'down': {
-        if (action.kind === 'up' && !action.dryRun && !action.acceptDataLoss) {
-          const report = await previewPending(options.url, await migrator.planUp(action.to))
-          const verdict = overallVerdict(report.migrations)
-          if (verdict === 'will_fail' || verdict === 'loses_data') {
-            printPreview(report, log)
-            log('')
-            log(
-              `Refused: the preview says ${verdict === 'will_fail' ? 'a migration will fail' : 'data will be lost'}. ` +
-                'Nothing was applied. Fix the data or the migration, or apply anyway with --accept-data-loss.',
-            )
-            return planExitCodes[verdict]
-          }
-        }
         if (action.dryRun) {
           const steps =
             action.kind === 'up'
@@ -89,10 +77,30 @@ export async function migrateCommand(
           else printPlan(steps, log)
           return 0
         }
-        const done =
-          action.kind === 'up'
-            ? await migrator.up(action.to, { onProgress: progress })
-            : await migrator.down(action.steps, { onProgress: progress })
+        const gate = new PreviewGate(
+          options.url,
+          migrator,
+          action.kind === 'up' ? action.to : undefined,
+        )
+        let done: MigrationStep[]
+        try {
+          done =
+            action.kind === 'up'
+              ? await migrator.up(action.to, {
+                  onProgress: progress,
+                  beforeRun: action.acceptDataLoss ? undefined : (steps) => gate.check(steps),
+                })
+              : await migrator.down(action.steps, { onProgress: progress })
+        } catch (error) {
+          if (!gate.refused) throw error
+          printPreview(gate.refused.report, log)
+          log('')
+          log(
+            `Refused: the preview says ${gate.refused.verdict === 'will_fail' ? 'a migration will fail' : 'data will be lost'}. ` +
+              'Nothing was applied. Fix the data or the migration, or apply anyway with --accept-data-loss.',
+          )
+          return planExitCodes[gate.refused.verdict]
+        }
         if (options.json)
           write(
             JSON.stringify({
@@ -119,6 +127,36 @@ export async function migrateCommand(
     }
   } finally {
     await close()
+  }
+}
+
+/**
+ * `migrate up`'s preview, run under the migration lock with the steps about
+ * to run. A verdict of will fail or loses data refuses the run. Where another
+ * applier got in first (SQLite has no lock to wait on), the shadow saw a
+ * migration applied twice, so a failing verdict is checked again against a
+ * fresh plan before it refuses.
+ */
+class PreviewGate {
+  refused: { report: PreviewReport; verdict: 'will_fail' | 'loses_data' } | null = null
+
+  constructor(
+    private readonly url: string,
+    private readonly migrator: Migrator,
+    private readonly to: string | undefined,
+  ) {}
+
+  async check(steps: MigrationStep[]): Promise<void> {
+    let report = await previewPending(this.url, steps)
+    if (overallVerdict(report.migrations) === 'will_fail') {
+      const again = await this.migrator.planUp(this.to)
+      const versions = (list: MigrationStep[]) => list.map((s) => s.version).join()
+      if (versions(again) !== versions(steps)) report = await previewPending(this.url, again)
+    }
+    const verdict = overallVerdict(report.migrations)
+    if (verdict !== 'will_fail' && verdict !== 'loses_data') return
+    this.refused = { report, verdict }
+    throw new SluiceError({ code: 'BAD_REQUEST', message: 'The preview refused the run' })
   }
 }
 

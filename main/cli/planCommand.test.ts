@@ -22,7 +22,13 @@ interface PlanJson {
   migrations: {
     version: string
     verdict: string
-    findings: { kind: string; table: string; column: string; count: number; examples: Record<string, unknown>[] }[]
+    findings: {
+      kind: string
+      table: string
+      column: string
+      count: number
+      examples: Record<string, unknown>[]
+    }[]
   }[]
 }
 
@@ -37,7 +43,11 @@ describe.each(allDialects)('sluice migrate plan on %s', (dialect) => {
   const migrate = (...args: string[]) =>
     sluice('migrate', ...args, '--url', db.url, '--dir', folder.dir)
   const titles = async () =>
-    (await run(db.url, ["SELECT title FROM blog_article WHERE title LIKE 'A long title%' ORDER BY id"])).map((r) => r[0])
+    (
+      await run(db.url, [
+        "SELECT title FROM blog_article WHERE title LIKE 'A long title%' ORDER BY id",
+      ])
+    ).map((r) => r[0])
 
   it('plan --json gives the verdict, exit code and the seven rows; up refuses or applies as the verdict says', async () => {
     db = await createStoryDatabase(dialect)
@@ -68,7 +78,7 @@ describe.each(allDialects)('sluice migrate plan on %s', (dialect) => {
       expect(migrate('status').status).toBe(0)
     }
     expect(await titles()).toEqual(longTitles)
-  })
+  }, 120_000)
 
   it('up refuses a migration that loses data (exit 6) until --accept-data-loss is given', async () => {
     db = await createStoryDatabase(dialect)
@@ -85,5 +95,5 @@ describe.each(allDialects)('sluice migrate plan on %s', (dialect) => {
     expect(accepted.stderr).toBe('')
     expect(accepted.status).toBe(0)
     expect(migrate('status').status).toBe(0)
-  })
+  }, 120_000)
 })

@@ -38,7 +38,9 @@ export function previewJson(report: PreviewReport) {
         effect: f.effect,
         message: f.message,
         examples: f.examples.rows.map((row) =>
-          Object.fromEntries(f.examples.columns.map((c, i) => [c, cellToJsonValue(row[i] ?? null)])),
+          Object.fromEntries(
+            f.examples.columns.map((c, i) => [c, cellToJsonValue(row[i] ?? null)]),
+          ),
         ),
       })),
       notes: m.notes,
@@ -56,7 +58,9 @@ export function printPreview(report: PreviewReport, log: (line: string) => void)
     log(`  ${m.reason}`)
     for (const [i, s] of m.statements.entries()) {
       const time = s.ms === null ? 'not run' : `${s.ms.toFixed(1)} ms`
-      log(`  ${String(i + 1).padStart(3)}. [${time}] ${oneLine(s.sql)}${s.error ? `  ← ${s.error}` : ''}`)
+      log(
+        `  ${String(i + 1).padStart(3)}. [${time}] ${oneLine(s.sql)}${s.error ? `  ← ${s.error}` : ''}`,
+      )
     }
     if (m.changes.length > 0) log('  Schema after it:')
     for (const c of m.changes) log(`    ${c.safety.padEnd(11)} ${describeChange(c)}`)
@@ -68,7 +72,10 @@ export function printPreview(report: PreviewReport, log: (line: string) => void)
 function printFinding(f: Finding, log: (line: string) => void): void {
   log(`  ${f.kind} (${f.effect}): ${f.message}`)
   const widths = f.examples.columns.map((c, i) =>
-    Math.min(60, Math.max(c.length, ...f.examples.rows.map((r) => cellToText(r[i] ?? null, 60).length))),
+    Math.min(
+      60,
+      Math.max(c.length, ...f.examples.rows.map((r) => cellToText(r[i] ?? null, 60).length)),
+    ),
   )
   const line = (cells: string[]) => '      ' + cells.map((c, i) => c.padEnd(widths[i]!)).join('  ')
   log(line(f.examples.columns))

@@ -111,6 +111,8 @@ export interface DataShadow {
 }
 
 export interface ShadowOptions {
+  /** A connection to the real database, only read through: a copy is taken or rows are read with it. */
+  source: DialectConnection
   /** The database's schema as introspected, to build a scratch copy from. */
   schema: DatabaseSchema
   /** The tables whose rows a scratch copy needs; others stay empty. */

@@ -29,6 +29,11 @@ export interface RunOptions {
   onProgress?: (progress: MigrationProgress) => void
   /** Checked between statements: a transactional migration is rolled back, a MySQL one stops after its statement. */
   signal?: AbortSignal
+  /**
+   * Called under the migration lock with the steps about to run, so a check
+   * (the preview) sees what will actually run; throwing refuses the run.
+   */
+  beforeRun?: (steps: MigrationStep[]) => Promise<void>
 }
 
 /** Written while a non-transactional migration runs; it stays if the process or its connection dies. */
@@ -119,6 +124,7 @@ export class Migrator {
     return this.locked(async () => {
       await this.session.query(this.sql.create())
       const steps = await this.planUp(to)
+      if (steps.length > 0) await options.beforeRun?.(steps)
       return this.runSteps(steps, options)
     })
   }

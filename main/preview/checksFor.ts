@@ -83,11 +83,25 @@ class CheckSql {
           ...this.typeChecks(change.namespace, change.table, change.from, change.to),
         ]
       case 'setPrimaryKey':
-        return this.unique(change.namespace, change.table, change.key.columns, null, change.key.name)
+        return this.unique(
+          change.namespace,
+          change.table,
+          change.key.columns,
+          null,
+          change.key.name,
+        )
       case 'addUnique':
-        return this.unique(change.namespace, change.table, change.unique.columns, null, change.unique.name)
+        return this.unique(
+          change.namespace,
+          change.table,
+          change.unique.columns,
+          null,
+          change.unique.name,
+        )
       case 'addIndex':
-        return change.index.unique ? this.uniqueIndex(change.namespace, change.table, change.index) : []
+        return change.index.unique
+          ? this.uniqueIndex(change.namespace, change.table, change.index)
+          : []
       case 'addForeignKey':
         return this.foreignKey(change)
       case 'addCheck':
@@ -138,7 +152,9 @@ class CheckSql {
       const value = this.valueOf(t, from)
       if (value === null) return []
       const narrowing = isNarrowing(from, to)
-      const test = narrowing ? lengthTest(value, to, preflight) : conversionTest(value, from, to, preflight)
+      const test = narrowing
+        ? lengthTest(value, to, preflight)
+        : conversionTest(value, from, to, preflight)
       if (!test) return []
       return [
         {
@@ -165,7 +181,8 @@ class CheckSql {
           column: column.name,
           condition: present ? `${this.id(column.name)} IS NULL` : '1 = 1',
           shown: [],
-          message: (n) => `${n} row(s) of ${t.name} have no value for ${column.name}, which becomes NOT NULL`,
+          message: (n) =>
+            `${n} row(s) of ${t.name} have no value for ${column.name}, which becomes NOT NULL`,
         },
       ]
     })
@@ -180,7 +197,14 @@ class CheckSql {
   ): Check[] {
     return this.on(namespace, table, (t) => {
       if (!columns.every((c) => t.columns.some((col) => col.name === c))) return []
-      return this.duplicates(t, namespace, columns.map((c) => this.id(c)), columns, where, name)
+      return this.duplicates(
+        t,
+        namespace,
+        columns.map((c) => this.id(c)),
+        columns,
+        where,
+        name,
+      )
     })
   }
 
@@ -191,7 +215,14 @@ class CheckSql {
         (p) => p.isColumn && !t.columns.some((c) => c.name === p.expression),
       )
       if (missing) return []
-      return this.duplicates(t, namespace, parts, index.parts.map((p) => p.expression), index.where, index.name)
+      return this.duplicates(
+        t,
+        namespace,
+        parts,
+        index.parts.map((p) => p.expression),
+        index.where,
+        index.name,
+      )
     })
   }
 
@@ -216,7 +247,8 @@ class CheckSql {
         column: labels.length === 1 ? labels[0]! : null,
         condition: `${present}${partial} AND (${list}) IN (${groups})`,
         shown: parts.map((p, i) => ({ label: labels[i]!, expression: p })),
-        message: (n) => `${n} row(s) of ${t.name} share (${labels.join(', ')}) with another row, which ${name} forbids`,
+        message: (n) =>
+          `${n} row(s) of ${t.name} share (${labels.join(', ')}) with another row, which ${name} forbids`,
       },
     ]
   }

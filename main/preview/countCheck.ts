@@ -75,7 +75,9 @@ function keyColumns(
   check: Check,
 ): { label: string; expression: string }[] {
   const table = state.namespaces
-    .flatMap((n) => (dialects[dialect].capabilities.schemas && n.name !== check.namespace ? [] : n.tables))
+    .flatMap((n) =>
+      dialects[dialect].capabilities.schemas && n.name !== check.namespace ? [] : n.tables,
+    )
     .find((t) => t.name === check.table)
   const key = table?.primaryKey?.columns ?? []
   if (key.length > 0)

@@ -8,5 +8,6 @@ describe.each(allDialects)('previews leave %s untouched', (dialect) => {
     const verdicts = await previewLeavesNoTrace(dialect, 10, 1)
     console.log(`preview trials on ${dialect}: 10 run, verdicts ${JSON.stringify(verdicts)}`)
     expect(Object.values(verdicts).reduce((a, b) => a + b, 0)).toBe(10)
-  })
+    // The SQLite demo holds 50,000 articles: each preview copies and rebuilds them.
+  }, 180_000)
 })

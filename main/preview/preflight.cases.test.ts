@@ -27,8 +27,16 @@ interface Case {
 }
 
 const ids = (keep: (p: SeedPost) => boolean) => seedPosts.filter(keep).map((p) => p.id)
-const fails: Record<DialectName, Verdict> = { sqlite: 'will_fail', postgres: 'will_fail', mysql: 'will_fail' }
-const loses: Record<DialectName, Verdict> = { sqlite: 'loses_data', postgres: 'loses_data', mysql: 'loses_data' }
+const fails: Record<DialectName, Verdict> = {
+  sqlite: 'will_fail',
+  postgres: 'will_fail',
+  mysql: 'will_fail',
+}
+const loses: Record<DialectName, Verdict> = {
+  sqlite: 'loses_data',
+  postgres: 'loses_data',
+  mysql: 'loses_data',
+}
 const column = (posts: Table, name: string) => posts.columns.find((c) => c.name === name)!
 
 const cases: Case[] = [
@@ -107,7 +115,9 @@ const cases: Case[] = [
     kind: 'drop_table',
     dialects: allDialects,
     change: (_, schema) =>
-      void (schema.namespaces[0]!.tables = schema.namespaces[0]!.tables.filter((t) => t.name !== 'tags')),
+      void (schema.namespaces[0]!.tables = schema.namespaces[0]!.tables.filter(
+        (t) => t.name !== 'tags',
+      )),
     offenders: () => Array.from({ length: seedTagCount }, (_, i) => i + 1),
     verdict: loses,
   },

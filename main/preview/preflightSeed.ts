@@ -36,7 +36,11 @@ export const seedPosts: SeedPost[] = Array.from({ length: 60 }, (_, k) => {
 /** The seed as statements in `dialect`'s own spelling (an enum type or column where it has one). */
 export function seedStatements(dialect: DialectName): string[] {
   const mood =
-    dialect === 'postgres' ? 'mood' : dialect === 'mysql' ? "enum('happy','ok','sad')" : 'varchar(10)'
+    dialect === 'postgres'
+      ? 'mood'
+      : dialect === 'mysql'
+        ? "enum('happy','ok','sad')"
+        : 'varchar(10)'
   const literal = (v: string | number | null) =>
     v === null ? 'NULL' : typeof v === 'number' ? String(v) : quoteLiteral(dialect, v)
   const rows = seedPosts.map(

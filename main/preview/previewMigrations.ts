@@ -46,19 +46,24 @@ export async function previewMigrations(
   if (steps.length === 0) return { shadow: 'none: no migration is pending', migrations: [] }
   const dialect = dialects[target.dialect]
   const live = await dialect.connect(target, defaultConnectOptions)
-  const schema = await live
-    .introspect()
-    .then(withoutHistory)
-    .finally(() => live.close())
-  const planned = await schemaRun(target, schema, steps, settings.signal)
-  const shadow = await dialect.openShadow(target, {
-    schema,
-    tables: touchedTables(planned),
-    rowCap: settings.rowCap,
-    transactional: steps.every((s) => s.transaction),
-    lockTimeoutMs: settings.lockTimeoutMs,
-    statementTimeoutMs: settings.statementTimeoutMs,
-  })
+  let shadow: DataShadow
+  let schema: DatabaseSchema
+  let planned: PlannedStep[]
+  try {
+    schema = withoutHistory(await live.introspect())
+    planned = await schemaRun(target, schema, steps, settings.signal)
+    shadow = await dialect.openShadow(target, {
+      source: live,
+      schema,
+      tables: touchedTables(planned),
+      rowCap: settings.rowCap,
+      transactional: steps.every((s) => s.transaction),
+      lockTimeoutMs: settings.lockTimeoutMs,
+      statementTimeoutMs: settings.statementTimeoutMs,
+    })
+  } finally {
+    await live.close()
+  }
   try {
     for (const sql of dialect.preflight.tryCast?.setup ?? []) await shadow.query(sql)
     const migrations: MigrationPreview[] = []
@@ -159,7 +164,9 @@ class StepPreview {
         if (this.settings.signal?.aborted) throw cancelled()
         if (isTransactionControl(sql)) {
           runs.push({ sql, ms: null, error: null })
-          this.notes.push(`Statement ${index + 1} ends or opens a transaction; the shadow skipped it`)
+          this.notes.push(
+            `Statement ${index + 1} ends or opens a transaction; the shadow skipped it`,
+          )
           continue
         }
         const started = performance.now()
@@ -225,10 +232,17 @@ class StepPreview {
 /** PostgreSQL's lock_timeout, MariaDB's lock wait timeout, SQLite's busy file. */
 function waitedForLock(error: unknown): boolean {
   if (!(error instanceof SluiceError)) return false
-  return error.code === 'BUSY' || ['55P03', '1205', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY'].includes(String(error.data.serverCode))
+  return (
+    error.code === 'BUSY' ||
+    ['55P03', '1205', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY'].includes(String(error.data.serverCode))
+  )
 }
 
-function notRun(step: PreviewStep, plan: PlannedStep | undefined, before: string): MigrationPreview {
+function notRun(
+  step: PreviewStep,
+  plan: PlannedStep | undefined,
+  before: string,
+): MigrationPreview {
   return {
     version: step.version,
     name: step.name,
@@ -244,7 +258,8 @@ function notRun(step: PreviewStep, plan: PlannedStep | undefined, before: string
 /** Tables a scratch copy needs rows of: those the changes touch, and the parents of new foreign keys. */
 function touchedTables(planned: PlannedStep[]): TableRef[] {
   const refs = new Map<string, TableRef>()
-  const add = (namespace: string, table: string) => refs.set(`${namespace}\0${table}`, { namespace, table })
+  const add = (namespace: string, table: string) =>
+    refs.set(`${namespace}\0${table}`, { namespace, table })
   for (const { changes } of planned)
     for (const change of changes) {
       if ('table' in change) add(change.namespace, change.table)

@@ -40,7 +40,8 @@ export async function schemaRun(
     return single ? withNamespaceName(model, namespace) : model
   }
   try {
-    for (const sql of dialects[target.dialect].generateDdl(schema)) await collectRows(connection, sql)
+    for (const sql of dialects[target.dialect].generateDdl(schema))
+      await collectRows(connection, sql)
     let before = await read()
     const planned: PlannedStep[] = []
     for (const step of steps) {
@@ -61,7 +62,8 @@ export async function schemaRun(
       const after = await read()
       const first = diffSchemas(before, after)
       const renames = statedRenames(first.renameCandidates, step.statements)
-      const changes = renames.length > 0 ? diffSchemas(before, after, { renames }).changes : first.changes
+      const changes =
+        renames.length > 0 ? diffSchemas(before, after, { renames }).changes : first.changes
       planned.push({ before, after, changes, error })
       if (error) break
       before = after

@@ -4,7 +4,7 @@ import type { ConnectionTarget } from '../../shared/connectionUrl'
 import { qualifiedName } from '../../shared/sql/quote'
 import type { Table } from '../../shared/schema/model'
 import { collectRows } from '../dialects/collectRows'
-import { defaultConnectOptions, dialects } from '../dialects/registry'
+import { dialects } from '../dialects/registry'
 import type { DataShadow, DialectConnection, ShadowOptions } from '../dialects/types'
 import { openScratchDatabase } from '../diff/sources/scratchDatabase'
 
@@ -29,9 +29,10 @@ export async function openScratchCopy(
     const isTrigger = (s: string) => /^\s*CREATE\s+(?:DEFINER\s*=\s*\S+\s+)?TRIGGER\b/i.test(s)
     for (const statement of ddl.filter((s) => !isTrigger(s)))
       await collectRows(scratch.connection, statement)
-    const source = await dialect.connect(target, defaultConnectOptions)
-    try {
-      for (const sql of relaxChecks[target.dialect] ?? []) await collectRows(scratch.connection, sql)
+    const source = options.source
+    {
+      for (const sql of relaxChecks[target.dialect] ?? [])
+        await collectRows(scratch.connection, sql)
       for (const { namespace, table } of options.tables) {
         const definition = options.schema.namespaces
           .find((n) => n.name === namespace)
@@ -42,8 +43,6 @@ export async function openScratchCopy(
       }
       for (const sql of restoreChecks[target.dialect] ?? [])
         await collectRows(scratch.connection, sql)
-    } finally {
-      await source.close()
     }
     for (const statement of ddl.filter(isTrigger)) await collectRows(scratch.connection, statement)
     for (const sql of statementTimeout(target.dialect, options.statementTimeoutMs))
@@ -92,16 +91,27 @@ async function copyRows(
   const columns = table.columns.filter((c) => !c.generated)
   if (columns.length === 0) return true
   const list = columns.map((c) => dialect.quoteIdentifier(c.name)).join(', ')
-  const from = qualifiedName(source.dialect, dialect.capabilities.schemas ? namespace : '', table.name)
+  const from = qualifiedName(
+    source.dialect,
+    dialect.capabilities.schemas ? namespace : '',
+    table.name,
+  )
   const rows = await collectRows(source, `SELECT ${list} FROM ${from} LIMIT ${options.rowCap + 1}`)
-  const destination = qualifiedName(into.dialect, dialect.capabilities.schemas ? namespace : '', table.name)
+  const destination = qualifiedName(
+    into.dialect,
+    dialect.capabilities.schemas ? namespace : '',
+    table.name,
+  )
   const overriding = columns.some((c) => c.identity === 'always') ? ' OVERRIDING SYSTEM VALUE' : ''
   const kept = rows.slice(0, options.rowCap)
   for (let i = 0; i < kept.length; i += insertBatch) {
     const values = kept
       .slice(i, i + insertBatch)
       .map((row) => `(${row.map((cell) => literalOf(source.dialect, cell)).join(', ')})`)
-    await collectRows(into, `INSERT INTO ${destination} (${list})${overriding} VALUES ${values.join(', ')}`)
+    await collectRows(
+      into,
+      `INSERT INTO ${destination} (${list})${overriding} VALUES ${values.join(', ')}`,
+    )
   }
   return rows.length <= options.rowCap
 }
@@ -110,7 +120,8 @@ function literalOf(dialectName: ConnectionTarget['dialect'], cell: Cell): string
   const dialect = dialects[dialectName]
   if (cell === null) return 'NULL'
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE'
-  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : dialect.quoteLiteral(String(cell))
+  if (typeof cell === 'number')
+    return Number.isFinite(cell) ? String(cell) : dialect.quoteLiteral(String(cell))
   if (isJsonCell(cell)) return dialect.quoteLiteral(JSON.stringify(cell.$json))
   if (isBytesCell(cell)) return dialect.preflight.bytesLiteral(cell.$bytes)
   return dialect.quoteLiteral(cell)

@@ -30,7 +30,7 @@ describe.each(allDialects)('the preview story on %s', (dialect) => {
     folder = new MigrationFolder()
   }
   const longIds = () =>
-    run(db.url, ['SELECT id FROM blog_article WHERE title LIKE \'A long title%\' ORDER BY id']).then(
+    run(db.url, ["SELECT id FROM blog_article WHERE title LIKE 'A long title%' ORDER BY id"]).then(
       (rows) => rows.map((r) => Number(r[0])),
     )
 
@@ -75,7 +75,10 @@ describe.each(allDialects)('the preview story on %s', (dialect) => {
       const text = readFileSync(path, 'utf8')
       writeFileSync(
         path,
-        text.replace('-- migrate:up\n', "-- migrate:up\nSET SESSION sql_mode = 'NO_ENGINE_SUBSTITUTION';\n"),
+        text.replace(
+          '-- migrate:up\n',
+          "-- migrate:up\nSET SESSION sql_mode = 'NO_ENGINE_SUBSTITUTION';\n",
+        ),
       )
       const [preview] = (await previewFolder(db.url, folder.dir)).migrations
       expect(preview!.verdict, preview!.reason).toBe('loses_data')

@@ -29,11 +29,15 @@ export function verdictOf(
   const by = (effect: FindingEffect) => found.filter((f) => f.effect === effect)
   const say = (list: Finding[]) => list.map((f) => f.message).join('; ')
   if (failure || by('fails').length > 0) {
-    const where = failure ? `Fails at statement ${failure.statement}: ${failure.error}` : 'Will fail'
+    const where = failure
+      ? `Fails at statement ${failure.statement}: ${failure.error}`
+      : 'Will fail'
     const why = by('fails')
     return { verdict: 'will_fail', reason: why.length > 0 ? `${where}. ${say(why)}` : where }
   }
-  if (by('loses').length > 0) return { verdict: 'loses_data', reason: `Loses data: ${say(by('loses'))}` }
-  if (by('warns').length > 0) return { verdict: 'warning', reason: `Runs, but: ${say(by('warns'))}` }
+  if (by('loses').length > 0)
+    return { verdict: 'loses_data', reason: `Loses data: ${say(by('loses'))}` }
+  if (by('warns').length > 0)
+    return { verdict: 'warning', reason: `Runs, but: ${say(by('warns'))}` }
   return { verdict: 'clean', reason: 'Runs on the shadow, and no row fails or loses data' }
 }

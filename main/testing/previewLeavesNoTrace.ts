@@ -21,7 +21,8 @@ const mutations: Mutation[] = [
   },
   (a) => void (a.columns = a.columns.filter((c) => c.name !== 'content')),
   (a) => void (column(a, 'content') && (column(a, 'content')!.nullable = false)),
-  (a) => void (column(a, 'slug') && a.uniques.push({ name: 'article_slug_unique', columns: ['slug'] })),
+  (a) =>
+    void (column(a, 'slug') && a.uniques.push({ name: 'article_slug_unique', columns: ['slug'] })),
   (a, s) => {
     if (!column(a, 'updated_by_id')) updatedBy(null)(a, s)
   },
@@ -35,7 +36,8 @@ const mutations: Mutation[] = [
       fk.columns = ['reviewer_id']
     }
   },
-  (_, s) => void (s.namespaces[0]!.tables = s.namespaces[0]!.tables.filter((t) => t.name !== 'pets')),
+  (_, s) =>
+    void (s.namespaces[0]!.tables = s.namespaces[0]!.tables.filter((t) => t.name !== 'pets')),
   (a, s, pick) =>
     void a.checks.push({
       name: `article_user_check_${Math.floor(pick() * 1000)}`,
@@ -55,7 +57,9 @@ export async function checksum(url: string): Promise<string> {
         const name = dialect.capabilities.schemas
           ? `${dialect.quoteIdentifier(ns.name)}.${dialect.quoteIdentifier(table.name)}`
           : dialect.quoteIdentifier(table.name)
-        hash.update(JSON.stringify(await collectRows(connection, `SELECT * FROM ${name} ORDER BY 1`)))
+        hash.update(
+          JSON.stringify(await collectRows(connection, `SELECT * FROM ${name} ORDER BY 1`)),
+        )
       }
   } finally {
     await connection.close()
@@ -83,7 +87,8 @@ export async function previewLeavesNoTrace(
       const after = structuredClone(schema)
       const article = after.namespaces[0]!.tables.find((t) => t.name === 'blog_article')!
       const changes = 1 + Math.floor(pick() * 3)
-      for (let k = 0; k < changes; k++) mutations[Math.floor(pick() * mutations.length)]!(article, after, pick)
+      for (let k = 0; k < changes; k++)
+        mutations[Math.floor(pick() * mutations.length)]!(article, after, pick)
       const up = generateMigration(schema, after).up
       const report = await previewMigrations(parseConnectionUrl(db.url), [
         {

@@ -20,7 +20,8 @@ const root = join(import.meta.dirname, '..', '..')
 /** Titles longer than 80 characters, as the story's test inserts them. */
 export const longTitles = Array.from(
   { length: 7 },
-  (_, i) => `A long title number ${i + 1}, written before anyone thought of a limit: ${'x'.repeat(40 + i)}`,
+  (_, i) =>
+    `A long title number ${i + 1}, written before anyone thought of a limit: ${'x'.repeat(40 + i)}`,
 )
 
 /**
@@ -56,7 +57,8 @@ export async function run(url: string, statements: string[]): Promise<string[][]
   const connection = await connectUrl(url)
   try {
     let last: string[][] = []
-    for (const sql of statements) last = (await collectRows(connection, sql)).map((r) => r.map(String))
+    for (const sql of statements)
+      last = (await collectRows(connection, sql)).map((r) => r.map(String))
     return last
   } finally {
     await connection.close()
@@ -81,7 +83,10 @@ export async function saveStoryMigration(
 ): Promise<string> {
   const before = await introspectUrl(url)
   const after = structuredClone(before)
-  change(after.namespaces[0]!.tables.find((t) => t.name === 'blog_article')!, after)
+  change(
+    after.namespaces[0]!.tables.find((t) => t.name === 'blog_article')!,
+    after,
+  )
   return saveMigration(dir, name, renderMigration(generateMigration(before, after), name))
 }
 

@@ -30,4 +30,3 @@ export const preflightSql: PreflightSql = {
   bytesLiteral: (base64) => `decode('${base64}', 'base64')`,
   enforcesTypes: true,
 }
-
