@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { PreviewReport } from './preview'
 import type { Rename, SchemaChange } from './schema/SchemaChange'
 
 /** The compare view's part of the contract: two schemas loaded once, planned as often as the user answers, saved as a migration. */
@@ -55,6 +56,11 @@ export const compareMethods = {
   'compare.save': {
     input: z.object({ compareId: id, dir: path, name, ...choices }).strict(),
     output: z.object({ path: z.string() }),
+  },
+  /** Runs the migration as planned so far on a shadow of the From connection: findings, counts, verdict. */
+  'compare.preview': {
+    input: z.object({ compareId: id, previewId: id, ...choices }).strict(),
+    output: z.custom<PreviewReport>(),
   },
   /** Forgets a comparison; one still loading stops, its running statement too, and drops its scratch database. */
   'compare.close': {

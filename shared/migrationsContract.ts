@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { PreviewReport } from './preview'
 import { sluiceErrorSchema } from './errors'
 import { versionPattern } from './migrationVersion'
 
@@ -85,7 +86,16 @@ export const migrationMethods = {
       .strict(),
     output: z.object({}).strict(),
   },
-  /** Stops a run between statements: a transactional migration is rolled back. */
+  /**
+   * Previews the pending migrations on a shadow (never the database itself):
+   * statements with their time, the schema after, findings with counts and
+   * example rows, and a verdict each. `runId` lets `migrations.cancel` stop it.
+   */
+  'migrations.preview': {
+    input: z.object({ connectionId: id, runId: id, dir }).strict(),
+    output: z.custom<PreviewReport>(),
+  },
+  /** Stops a run or a preview between statements: a transactional migration is rolled back. */
   'migrations.cancel': {
     input: z.object({ runId: id }).strict(),
     output: z.object({ cancelled: z.boolean() }),

@@ -1,9 +1,11 @@
 import type { CompareSource } from '../../shared/compareContract'
-import type { DialectName } from '../../shared/connectionUrl'
+import { parseConnectionUrl, type DialectName } from '../../shared/connectionUrl'
 import { SluiceError } from '../../shared/errors'
+import type { PreviewReport } from '../../shared/preview'
 import type { Backfill, Rename } from '../../shared/schema/SchemaChange'
 import type { DatabaseSchema } from '../../shared/schema/model'
 import { dialects } from '../dialects/registry'
+import { previewMigrations } from '../preview/previewMigrations'
 import { comparableTarget } from './diffSchemas'
 import { generateMigration } from './generateMigration'
 import { refusePending, refuseUnanswered, saveMigration } from './newMigration'
@@ -101,6 +103,36 @@ export class Comparisons {
         renderMigration(migration, `${name}: saved from the compare view`),
       ),
     }
+  }
+
+  /**
+   * Runs the generated migration on a shadow of the From connection, as
+   * `sluice migrate plan` would once it is saved. `signal` stops it.
+   */
+  async preview(compareId: string, choices: Choices, signal: AbortSignal): Promise<PreviewReport> {
+    const fromUrl = this.loaded.get(compareId)?.fromUrl
+    if (fromUrl === null)
+      throw new SluiceError({
+        code: 'BAD_REQUEST',
+        message: 'Preview needs "From" to be this connection: the migration is previewed on the database it will run on',
+      })
+    const { migration, title } = this.generate(compareId, choices)
+    if (migration.diff.changes.length === 0)
+      throw new SluiceError({ code: 'BAD_REQUEST', message: 'The two schemas are the same; there is nothing to preview' })
+    const target = parseConnectionUrl(fromUrl!)
+    return previewMigrations(
+      target,
+      [
+        {
+          version: 'new',
+          name: title,
+          statements: migration.up.statements,
+          transaction: dialects[target.dialect].capabilities.transactionalDdl,
+          foreignKeysOff: migration.up.foreignKeysOff,
+        },
+      ],
+      { signal },
+    )
   }
 
   close(compareId: string): void {

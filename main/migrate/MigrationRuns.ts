@@ -3,6 +3,8 @@ import { dirname } from 'node:path'
 import type { MethodInput, MethodOutput, SluiceEvent } from '../../shared/contract'
 import { toErrorData, SluiceError } from '../../shared/errors'
 import type { MigrationEntry, MigrationRunAction } from '../../shared/migrationsContract'
+import type { PreviewReport } from '../../shared/preview'
+import { previewFolder } from '../preview/previewFolder'
 import type { MigrationStatus } from './MigrationStatus'
 import type { MigrationProgress } from './MigrationStep'
 import type { Migrator, RunOptions } from './Migrator'
@@ -102,6 +104,24 @@ export class MigrationRuns {
         }),
       )
       .finally(() => this.runs.delete(runId))
+  }
+
+  /** Previews the folder's pending migrations on a shadow; `migrations.cancel` with `runId` stops it. */
+  preview(url: string, dir: string, runId: string): Promise<PreviewReport> {
+    return this.tracked(runId, (signal) => previewFolder(url, dir, { signal }))
+  }
+
+  /** Runs cancellable work under `runId`, so `cancel` reaches it like a run. */
+  async tracked<T>(runId: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    if (this.runs.has(runId))
+      throw new SluiceError({ code: 'BAD_REQUEST', message: `Run "${runId}" is already going` })
+    const controller = new AbortController()
+    this.runs.set(runId, controller)
+    try {
+      return await work(controller.signal)
+    } finally {
+      this.runs.delete(runId)
+    }
   }
 
   cancel(runId: string): boolean {

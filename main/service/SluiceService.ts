@@ -283,6 +283,8 @@ export class SluiceService {
       this.migrations.start(this.open(input.connectionId).url, input, (e) => context.emit(e))
       return {}
     },
+    'migrations.preview': async ({ connectionId, dir, runId }) =>
+      this.migrations.preview(this.open(connectionId).url, dir, runId),
     'migrations.cancel': async ({ runId }) => ({ cancelled: this.migrations.cancel(runId) }),
 
     'compare.load': async ({ compareId, from, to }) => this.comparisons.load(compareId, from, to),
@@ -290,6 +292,10 @@ export class SluiceService {
       this.comparisons.plan(compareId, { renames, backfills }),
     'compare.save': async ({ compareId, dir, name, renames, backfills }) =>
       this.comparisons.save(compareId, dir, name, { renames, backfills }),
+    'compare.preview': async ({ compareId, previewId, renames, backfills }) =>
+      this.migrations.tracked(previewId, (signal) =>
+        this.comparisons.preview(compareId, { renames, backfills }, signal),
+      ),
     'compare.close': async ({ compareId }) => {
       this.comparisons.close(compareId)
       return {}

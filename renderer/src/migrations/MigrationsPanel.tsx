@@ -5,6 +5,9 @@ import type { MigrationEntry, MigrationRunAction } from '../../../shared/migrati
 import type { SluiceClient } from '../../../shared/transport'
 import { DdlViewer } from '../components/DdlViewer'
 import { ErrorPanel } from '../components/ErrorPanel'
+import { applyConfirmation } from '../preview/applyConfirmation'
+import { PreviewPane } from '../preview/PreviewPane'
+import { usePreview } from '../preview/usePreview'
 import { StatementWithPosition } from './StatementWithPosition'
 import { statusLabels } from './statusLabels'
 
@@ -40,6 +43,8 @@ export function MigrationsPanel({ client, connection }: Props) {
   const [loadError, setLoadError] = useState<SluiceErrorData | null>(null)
   const [selected, setSelected] = useState<string | null>(null)
   const [run, setRun] = useState<Run>({ state: 'idle' })
+  const [detailTab, setDetailTab] = useState<'sql' | 'preview'>('sql')
+  const { preview, runPreview, cancel: cancelPreview, reset: resetPreview } = usePreview(client)
 
   const refresh = useCallback(
     async (folder: string) => {
@@ -87,9 +92,10 @@ export function MigrationsPanel({ client, connection }: Props) {
               : { state: 'idle' },
           )
           if (dirRef.current) void refresh(dirRef.current)
+          resetPreview()
         }
       }),
-    [client, refresh],
+    [client, refresh, resetPreview],
   )
 
   const openFolder = async (folder: string, asProduction = production) => {
@@ -102,8 +108,25 @@ export function MigrationsPanel({ client, connection }: Props) {
     await refresh(folder)
   }
 
+  const previewPending = async () => {
+    if (!dir) return null
+    setDetailTab('preview')
+    return runPreview((runId) => client.call('migrations.preview', { connectionId, runId, dir }))
+  }
+
   const start = async (action: MigrationRunAction, what: string) => {
     if (!dir) return
+    if (action.kind === 'up') {
+      // Data changes between previews, so Apply previews again, and asks with the counts.
+      const previewed = await previewPending()
+      if (!previewed) return
+      const to = action.to
+      const applying = previewed.migrations.filter(
+        (m) => to === undefined || BigInt(m.version) <= BigInt(to),
+      )
+      const question = applyConfirmation(applying)
+      if (question && !window.confirm(question)) return
+    }
     if (production && !window.confirm(`${connection.title} is a production connection. ${what}?`))
       return
     const id = `migrate-${Date.now().toString(36)}-${++runs}`
@@ -120,7 +143,7 @@ export function MigrationsPanel({ client, connection }: Props) {
   const firstPending = migrations.find((m) => m.status === 'pending' || m.status === 'out_of_order')
   const chosen = migrations.find((m) => m.version === selected) ?? null
   const failed = migrations.find((m) => m.status === 'failed') ?? null
-  const busy = run.state === 'running'
+  const busy = run.state === 'running' || preview.state === 'running'
   const lastApplied = [...migrations]
     .reverse()
     .find((m) => m.status === 'applied' || m.status === 'modified')
@@ -167,6 +190,12 @@ export function MigrationsPanel({ client, connection }: Props) {
             </span>
             <button onClick={() => dir && void refresh(dir)} disabled={busy}>
               Refresh
+            </button>
+            <button
+              disabled={busy || !firstPending || failed !== null}
+              onClick={() => void previewPending()}
+            >
+              Preview
             </button>
             <button
               disabled={busy || !firstPending || failed !== null}
@@ -258,7 +287,29 @@ export function MigrationsPanel({ client, connection }: Props) {
               ))}
             </ul>
             <div className="migration-detail">
-              {chosen ? (
+              <div className="detail-tabs" role="tablist" aria-label="Migration detail">
+                <button
+                  role="tab"
+                  aria-selected={detailTab === 'sql'}
+                  onClick={() => setDetailTab('sql')}
+                >
+                  SQL
+                </button>
+                <button
+                  role="tab"
+                  aria-selected={detailTab === 'preview'}
+                  onClick={() => setDetailTab('preview')}
+                >
+                  Preview
+                </button>
+              </div>
+              {detailTab === 'preview' ? (
+                <PreviewPane
+                  preview={preview}
+                  onCancel={cancelPreview}
+                  hint="Preview runs the pending migrations on a shadow and counts the rows that would fail or lose data."
+                />
+              ) : chosen ? (
                 <>
                   <div className="muted">
                     {chosen.path ?? 'The file is missing from the folder'}
