@@ -66,8 +66,15 @@ test.describe('migrations panel on SQLite', () => {
     await panel.getByRole('button', { name: 'Refresh' }).click()
     await expect(badge(page, '1')).toHaveText('applied')
 
+    // The preview Apply runs first already knows 3 will fail; applying anyway shows the recovery.
+    const asked: string[] = []
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message())
+      void dialog.accept()
+    })
     await panel.getByRole('button', { name: 'Apply all' }).click()
     await expect(badge(page, '3')).toHaveText('failed')
+    expect(asked[0]).toContain('3_broken: Fails at statement 2')
     await expect(badge(page, '2')).toHaveText('applied')
     const failure = page.getByTestId('migration-failure')
     await expect(failure.getByRole('alert')).toContainText('3_broken failed at statement 2 of 2')

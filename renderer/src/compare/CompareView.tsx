@@ -6,6 +6,8 @@ import type { Backfill, Rename, SchemaChange } from '../../../shared/schema/Sche
 import type { SluiceClient } from '../../../shared/transport'
 import { DdlViewer } from '../components/DdlViewer'
 import { ErrorPanel } from '../components/ErrorPanel'
+import { PreviewPane } from '../preview/PreviewPane'
+import { usePreview } from '../preview/usePreview'
 import { ChangeTree } from './ChangeTree'
 import { SchemaDiffEditor } from './SchemaDiffEditor'
 import { SourcePicker, sourceOf, type SourceKind } from './SourcePicker'
@@ -51,6 +53,7 @@ export function CompareView({ client, connection }: Props) {
   const [dir, setDir] = useState('')
   const [name, setName] = useState('schema_changes')
   const [saved, setSaved] = useState<string | null>(null)
+  const { preview, runPreview, cancel: cancelPreview, reset: resetPreview } = usePreview(client)
   const production = useRef(false)
 
   useEffect(() => {
@@ -72,6 +75,7 @@ export function CompareView({ client, connection }: Props) {
     setRenames(nextRenames)
     setBackfills(nextBackfills)
     setSaved(null)
+    resetPreview()
     try {
       setPlan(
         await client.call('compare.plan', {
@@ -243,6 +247,34 @@ export function CompareView({ client, connection }: Props) {
               )}
               {saved && <span role="status">Saved {saved}</span>}
             </form>
+          </section>
+          <section className="compare-preview">
+            <h3>Preview</h3>
+            <button
+              disabled={from.kind !== 'connection' || plan.changes.length === 0 || preview.state === 'running'}
+              title={
+                from.kind !== 'connection'
+                  ? 'A migration is previewed on the database it runs on: choose this connection as From'
+                  : undefined
+              }
+              onClick={() =>
+                void runPreview((previewId) =>
+                  client.call('compare.preview', {
+                    compareId: loaded.compareId,
+                    previewId,
+                    renames,
+                    backfills,
+                  }),
+                )
+              }
+            >
+              Preview on this connection
+            </button>
+            <PreviewPane
+              preview={preview}
+              onCancel={cancelPreview}
+              hint="Runs this migration on a shadow of the connection and counts the rows that would fail or lose data."
+            />
           </section>
         </div>
       )}

@@ -277,7 +277,10 @@ export function MigrationsPanel({ client, connection }: Props) {
                 <li key={m.version}>
                   <button
                     className={m.version === selected ? 'selected' : ''}
-                    onClick={() => setSelected(m.version)}
+                    onClick={() => {
+                      setSelected(m.version)
+                      setDetailTab('sql')
+                    }}
                     data-testid={`migration-${m.version}`}
                   >
                     <span className={`badge badge-${m.status}`}>{statusLabels[m.status]}</span>{' '}
