@@ -49,7 +49,9 @@ test.describe('schema compare on the demo database', () => {
     // Renaming keeps every slug, so the preview on the connection's own data is clean.
     await view.getByRole('button', { name: 'Preview on this connection' }).click()
     await expect(view.getByTestId('preview').locator('.badge.verdict-clean')).toHaveText('clean')
-    await expect(view.getByTestId('preview')).toContainText('rename column blog_article.slug to url_slug')
+    await expect(view.getByTestId('preview')).toContainText(
+      'rename column blog_article.slug to url_slug',
+    )
 
     await view.getByLabel('Name').fill('rename slug')
     await view.getByLabel('Migrations folder').fill(folder)

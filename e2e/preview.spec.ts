@@ -40,7 +40,9 @@ test.describe('preview before apply, on a copy of the demo database', () => {
     const preview = panel.getByTestId('preview')
     await expect(preview.locator('.badge.verdict-warning')).toHaveText('warning')
     const finding = preview.getByTestId('finding-length')
-    await expect(finding).toContainText('7 value(s) of blog_article.title longer than 80 characters')
+    await expect(finding).toContainText(
+      '7 value(s) of blog_article.title longer than 80 characters',
+    )
     const examples = finding.getByRole('table', { name: 'Examples: length' })
     await expect(examples.locator('tbody tr')).toHaveCount(7)
     for (const title of longTitles) await expect(examples).toContainText(title)

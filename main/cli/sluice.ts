@@ -173,7 +173,12 @@ function migrate(args: string[], out: (text: string) => void): Promise<number> {
   else if (sub === 'up') {
     if (values.to !== undefined && !versionPattern.test(values.to))
       throw new UsageError(`--to takes a version of digits, not "${values.to}"`)
-    action = { kind: 'up', to: values.to, dryRun, acceptDataLoss: values['accept-data-loss'] === true }
+    action = {
+      kind: 'up',
+      to: values.to,
+      dryRun,
+      acceptDataLoss: values['accept-data-loss'] === true,
+    }
   } else if (sub === 'plan') {
     if (values.to !== undefined && !versionPattern.test(values.to))
       throw new UsageError(`--to takes a version of digits, not "${values.to}"`)

@@ -114,11 +114,15 @@ export class Comparisons {
     if (fromUrl === null)
       throw new SluiceError({
         code: 'BAD_REQUEST',
-        message: 'Preview needs "From" to be this connection: the migration is previewed on the database it will run on',
+        message:
+          'Preview needs "From" to be this connection: the migration is previewed on the database it will run on',
       })
     const { migration, title } = this.generate(compareId, choices)
     if (migration.diff.changes.length === 0)
-      throw new SluiceError({ code: 'BAD_REQUEST', message: 'The two schemas are the same; there is nothing to preview' })
+      throw new SluiceError({
+        code: 'BAD_REQUEST',
+        message: 'The two schemas are the same; there is nothing to preview',
+      })
     const target = parseConnectionUrl(fromUrl!)
     return previewMigrations(
       target,

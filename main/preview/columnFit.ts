@@ -34,7 +34,7 @@ export function lengthTest(value: string, to: Column, sql: PreflightSql): FitTes
     }
   const bounds = integerBounds[base]
   if (bounds) {
-    const [min, max] = unsigned ? [0n, (bounds[1] - bounds[0]) as bigint] : bounds
+    const [min, max] = unsigned ? [0n, bounds[1] - bounds[0]] : bounds
     return {
       condition: `(${value} < ${min} OR ${value} > ${max})`,
       words: `outside ${to.type} (${min} to ${max})`,

@@ -9,7 +9,7 @@ import { withoutHistory } from '../diff/sources/loadSchema'
 import { withNamespaceName } from '../schema/withNamespaceName'
 import type { Check } from './Check'
 import { checksFor } from './checksFor'
-import { countCheck } from './countCheck'
+import { countCheck, type Counted } from './countCheck'
 import { isTransactionControl, type PreviewStep } from './PreviewStep'
 import { cancelled, schemaRun, type PlannedStep } from './schemaRun'
 import { effectOf, verdictOf, type RunOutcome } from './verdictOf'
@@ -102,7 +102,7 @@ class StepPreview {
 
   async run(): Promise<MigrationPreview> {
     const { step, plan } = this
-    const counts: [Check, Awaited<ReturnType<typeof countCheck>>][] = []
+    const counts: [Check, Counted][] = []
     for (const check of checksFor(plan.changes, plan.before, 'before'))
       await this.count(check, plan.before, counts)
     const { runs, failure } = await this.runStatements()
@@ -204,7 +204,7 @@ class StepPreview {
   private async count(
     check: Check,
     state: DatabaseSchema,
-    into: [Check, Awaited<ReturnType<typeof countCheck>>][],
+    into: [Check, Counted][],
   ): Promise<void> {
     if (this.settings.signal?.aborted) throw cancelled()
     try {

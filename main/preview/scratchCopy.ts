@@ -29,21 +29,23 @@ export async function openScratchCopy(
     const isTrigger = (s: string) => /^\s*CREATE\s+(?:DEFINER\s*=\s*\S+\s+)?TRIGGER\b/i.test(s)
     for (const statement of ddl.filter((s) => !isTrigger(s)))
       await collectRows(scratch.connection, statement)
-    const source = options.source
-    {
-      for (const sql of relaxChecks[target.dialect] ?? [])
-        await collectRows(scratch.connection, sql)
-      for (const { namespace, table } of options.tables) {
-        const definition = options.schema.namespaces
-          .find((n) => n.name === namespace)
-          ?.tables.find((t) => t.name === table)
-        if (!definition) continue
-        const complete = await copyRows(source, scratch.connection, namespace, definition, options)
-        if (!complete) capped.add(table)
-      }
-      for (const sql of restoreChecks[target.dialect] ?? [])
-        await collectRows(scratch.connection, sql)
+    for (const sql of relaxChecks[target.dialect] ?? []) await collectRows(scratch.connection, sql)
+    for (const { namespace, table } of options.tables) {
+      const definition = options.schema.namespaces
+        .find((n) => n.name === namespace)
+        ?.tables.find((t) => t.name === table)
+      if (!definition) continue
+      const complete = await copyRows(
+        options.source,
+        scratch.connection,
+        namespace,
+        definition,
+        options,
+      )
+      if (!complete) capped.add(table)
     }
+    for (const sql of restoreChecks[target.dialect] ?? [])
+      await collectRows(scratch.connection, sql)
     for (const statement of ddl.filter(isTrigger)) await collectRows(scratch.connection, statement)
     for (const sql of statementTimeout(target.dialect, options.statementTimeoutMs))
       await collectRows(scratch.connection, sql).catch(() => undefined)

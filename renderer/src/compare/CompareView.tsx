@@ -251,7 +251,11 @@ export function CompareView({ client, connection }: Props) {
           <section className="compare-preview">
             <h3>Preview</h3>
             <button
-              disabled={from.kind !== 'connection' || plan.changes.length === 0 || preview.state === 'running'}
+              disabled={
+                from.kind !== 'connection' ||
+                plan.changes.length === 0 ||
+                preview.state === 'running'
+              }
               title={
                 from.kind !== 'connection'
                   ? 'A migration is previewed on the database it runs on: choose this connection as From'

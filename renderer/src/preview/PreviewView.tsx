@@ -31,8 +31,8 @@ function MigrationPreviewView({ migration: m }: { migration: MigrationPreview })
   return (
     <section className="preview-migration" aria-label={`Preview of ${m.version}_${m.name}`}>
       <h3>
-        <span className={`badge verdict-${m.verdict}`}>{verdictLabels[m.verdict]}</span> {m.version}_
-        {m.name}
+        <span className={`badge verdict-${m.verdict}`}>{verdictLabels[m.verdict]}</span> {m.version}
+        _{m.name}
       </h3>
       <p className="preview-reason">{m.reason}</p>
       {found.map((f, i) => (

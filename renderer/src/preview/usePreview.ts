@@ -36,8 +36,7 @@ export function usePreview(client: SluiceClient) {
   )
 
   const cancel = useCallback(() => {
-    if (preview.state === 'running')
-      void client.call('migrations.cancel', { runId: preview.runId })
+    if (preview.state === 'running') void client.call('migrations.cancel', { runId: preview.runId })
   }, [client, preview])
 
   const reset = useCallback(() => setPreview({ state: 'idle' }), [])
