@@ -106,6 +106,8 @@ export interface DataShadow {
    */
   query(sql: string): Promise<Cell[][]>
   introspect(): Promise<DatabaseSchema>
+  /** Stops the running statement, so a cancelled preview does not wait for it. */
+  cancel(): Promise<void>
   /** Throws the copy away, or rolls the transaction back. */
   close(): Promise<void>
 }
@@ -141,6 +143,10 @@ export interface PreflightSql {
   tryCast?: { setup: string[]; fails(expression: string, type: string): string }
   /** A binary value given as base64, for copying rows into a scratch database. */
   bytesLiteral(base64: string): string
+  /** Copied rows may point at parents that were not copied: statements that stop checking keys, and resume. */
+  keyChecks: { off: string[]; on: string[] }
+  /** Statements that bound every later statement of a scratch session. */
+  statementTimeout(ms: number): string[]
   /** MySQL/MariaDB: a query for the session's sql_mode, which decides whether a value that does not fit fails or is cut. */
   sqlModeQuery?: string
   /** SQLite: declared types and lengths are not enforced, so a value that does not fit is kept, not lost. */

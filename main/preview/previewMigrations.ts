@@ -64,6 +64,9 @@ export async function previewMigrations(
   } finally {
     await live.close()
   }
+  // A long statement or count is stopped too, not only the ones after it.
+  const stop = () => void shadow.cancel().catch(() => undefined)
+  settings.signal?.addEventListener('abort', stop)
   try {
     for (const sql of dialect.preflight.tryCast?.setup ?? []) await shadow.query(sql)
     const migrations: MigrationPreview[] = []
@@ -81,6 +84,7 @@ export async function previewMigrations(
     }
     return { shadow: shadow.description, migrations }
   } finally {
+    settings.signal?.removeEventListener('abort', stop)
     await shadow.close()
   }
 }
@@ -174,6 +178,7 @@ class StepPreview {
           await this.shadow.query(sql)
           runs.push({ sql, ms: performance.now() - started, error: null })
         } catch (error) {
+          if (this.settings.signal?.aborted) throw cancelled()
           const message = (error as Error).message
           runs.push({ sql, ms: performance.now() - started, error: message })
           if (waitedForLock(error)) {
@@ -210,6 +215,7 @@ class StepPreview {
     try {
       into.push([check, await countCheck(this.shadow, state, check, this.settings.sampleRows)])
     } catch (error) {
+      if (this.settings.signal?.aborted) throw cancelled()
       this.notes.push(
         `Could not count ${check.kind.replace('_', ' ')} on ${check.table}: ${(error as Error).message}`,
       )

@@ -39,6 +39,9 @@ export async function schemaRun(
     const model = withoutHistory(await connection.introspect())
     return single ? withNamespaceName(model, namespace) : model
   }
+  // A long statement is stopped too, not only the ones after it.
+  const stop = () => void connection.cancel().catch(() => undefined)
+  signal?.addEventListener('abort', stop)
   try {
     for (const sql of dialects[target.dialect].generateDdl(schema))
       await collectRows(connection, sql)
@@ -54,6 +57,7 @@ export async function schemaRun(
         try {
           await collectRows(connection, sql)
         } catch (e) {
+          if (signal?.aborted) throw cancelled()
           error = (e as Error).message
           break
         }
@@ -70,6 +74,7 @@ export async function schemaRun(
     }
     return planned
   } finally {
+    signal?.removeEventListener('abort', stop)
     await scratch.close()
   }
 }

@@ -29,7 +29,7 @@ export async function openScratchCopy(
     const isTrigger = (s: string) => /^\s*CREATE\s+(?:DEFINER\s*=\s*\S+\s+)?TRIGGER\b/i.test(s)
     for (const statement of ddl.filter((s) => !isTrigger(s)))
       await collectRows(scratch.connection, statement)
-    for (const sql of relaxChecks[target.dialect] ?? []) await collectRows(scratch.connection, sql)
+    for (const sql of dialect.preflight.keyChecks.off) await collectRows(scratch.connection, sql)
     for (const { namespace, table } of options.tables) {
       const definition = options.schema.namespaces
         .find((n) => n.name === namespace)
@@ -44,10 +44,9 @@ export async function openScratchCopy(
       )
       if (!complete) capped.add(table)
     }
-    for (const sql of restoreChecks[target.dialect] ?? [])
-      await collectRows(scratch.connection, sql)
+    for (const sql of dialect.preflight.keyChecks.on) await collectRows(scratch.connection, sql)
     for (const statement of ddl.filter(isTrigger)) await collectRows(scratch.connection, statement)
-    for (const sql of statementTimeout(target.dialect, options.statementTimeoutMs))
+    for (const sql of dialect.preflight.statementTimeout(options.statementTimeoutMs))
       await collectRows(scratch.connection, sql).catch(() => undefined)
   } catch (error) {
     await scratch.close()
@@ -61,24 +60,9 @@ export async function openScratchCopy(
     cappedTables: capped,
     query: (sql) => collectRows(scratch.connection, sql),
     introspect: () => scratch.connection.introspect(),
+    cancel: async () => void (await scratch.connection.cancel()),
     close: () => scratch.close(),
   }
-}
-
-/** Copied rows may point at parents that were not copied, so keys are not checked while copying. */
-const relaxChecks: Partial<Record<string, string[]>> = {
-  mysql: ['SET SESSION foreign_key_checks = 0'],
-  postgres: ['SET session_replication_role = replica'],
-}
-const restoreChecks: Partial<Record<string, string[]>> = {
-  mysql: ['SET SESSION foreign_key_checks = 1'],
-  postgres: ['SET session_replication_role = DEFAULT'],
-}
-
-function statementTimeout(dialect: string, ms: number): string[] {
-  if (dialect === 'mysql') return [`SET SESSION max_statement_time = ${ms / 1000}`]
-  if (dialect === 'postgres') return [`SET statement_timeout = ${Math.round(ms)}`]
-  return []
 }
 
 /** Copies up to `rowCap` rows; false when the table held more. */

@@ -9,6 +9,11 @@ export const preflightSql: PreflightSql = {
   notTimestamp: (e) => `STR_TO_DATE(${e}, '%Y-%m-%d %H:%i:%s') IS NULL`,
   notJson: (e) => `NOT JSON_VALID(${e})`,
   bytesLiteral: (base64) => `FROM_BASE64('${base64}')`,
+  keyChecks: {
+    off: ['SET SESSION foreign_key_checks = 0'],
+    on: ['SET SESSION foreign_key_checks = 1'],
+  },
+  statementTimeout: (ms) => [`SET SESSION max_statement_time = ${ms / 1000}`],
   sqlModeQuery: 'SELECT @@SESSION.sql_mode',
   enforcesTypes: true,
 }

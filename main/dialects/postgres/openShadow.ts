@@ -49,6 +49,7 @@ export async function openShadow(
       }
     },
     introspect: () => connection.introspect(),
+    cancel: async () => void (await connection.cancel()),
     close: async () => {
       await collectRows(connection, 'ROLLBACK').finally(() => connection.close())
     },

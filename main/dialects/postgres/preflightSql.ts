@@ -28,5 +28,10 @@ export const preflightSql: PreflightSql = {
     fails: (e, type) => `pg_temp.sluice_cast_fails(${e}::text, ${quoteLiteral('postgres', type)})`,
   },
   bytesLiteral: (base64) => `decode('${base64}', 'base64')`,
+  keyChecks: {
+    off: ['SET session_replication_role = replica'],
+    on: ['SET session_replication_role = DEFAULT'],
+  },
+  statementTimeout: (ms) => [`SET statement_timeout = ${Math.round(ms)}`],
   enforcesTypes: true,
 }

@@ -49,6 +49,7 @@ export async function openShadow(
     foreignKeySwitch: sqliteMigrationLock.foreignKeySwitch,
     query: (sql) => collectRows(copy, sql),
     introspect: () => copy.introspect(),
+    cancel: async () => void (await copy.cancel()),
     close: async () => {
       await copy.close()
       remove()

@@ -10,5 +10,7 @@ export const preflightSql: PreflightSql = {
   notTimestamp: (e) => `datetime(${e}) IS NULL`,
   notJson: (e) => `NOT json_valid(${e})`,
   bytesLiteral: (base64) => `X'${Buffer.from(base64, 'base64').toString('hex')}'`,
+  keyChecks: { off: [], on: [] },
+  statementTimeout: () => [],
   enforcesTypes: false,
 }
