@@ -153,6 +153,66 @@ export interface PreflightSql {
   enforcesTypes: boolean
 }
 
+/** The JSON types a filter tells apart; true and false are told apart too. */
+export type JsonKind = 'object' | 'array' | 'string' | 'number' | 'true' | 'false' | 'null'
+
+export type Comparison = '<' | '<=' | '>' | '>='
+
+/**
+ * The SQL pieces JSON filters compile to. `json` arguments are SQL
+ * expressions holding a JSON value, or SQL NULL where a path is missing;
+ * `text` arguments are SQL expressions holding text.
+ */
+export interface JsonSql {
+  /** The column as a JSON document; NULL where it does not hold valid JSON. */
+  document(column: string): string
+  /** The value at `path` below `json`; a digit segment indexes an array, or names a key of an object. */
+  at(json: string, path: string[]): string
+  is(json: string, kind: JsonKind): string
+  /** The content of a JSON string. */
+  text(json: string): string
+  /** A JSON number compared with `value`; never an error for another type. */
+  compareNumber(json: string, comparison: Comparison | '=', value: number): string
+  /** A string value as an SQL text expression. */
+  literal(value: string): string
+  /** Text compared by code point, whatever the collation. */
+  compareText(left: string, comparison: Comparison | '=', right: string): string
+  /** Lower case by Unicode rules, whatever the collation. */
+  lower(text: string): string
+  startsWith(text: string, prefix: string): string
+  endsWith(text: string, suffix: string): string
+  includes(text: string, part: string): string
+  /** `pattern` is the user's pattern as written, not yet quoted. */
+  regex(text: string, pattern: string, caseInsensitive: boolean): string
+  /** An object's key, where the dialect has an operator an index can serve. */
+  hasKey?(json: string, key: string): string
+  /** Deep equality and containment: the dialect's own operators, or the pieces to spell them out. */
+  structure: NativeStructure | ExpandedStructure
+  /** A query for up to `size` values of a column picked at random, reading about `size` rows where the table is big. */
+  sample(table: string, column: string, size: number, estimatedRows: number | null): string
+}
+
+/** PostgreSQL: jsonb's `=`, `@>` and `<@` already have the filter's meaning. */
+export interface NativeStructure {
+  kind: 'native'
+  equals(json: string, value: unknown): string
+  contains(json: string, value: unknown): string
+  containedBy(json: string, value: unknown): string
+}
+
+/** SQLite and MySQL/MariaDB: equality and containment are spelled out over elements and keys. */
+export interface ExpandedStructure {
+  kind: 'expanded'
+  /** The number of an object's keys or an array's elements. */
+  length(json: string): string
+  /** True when `condition` holds for some element of an array (`alias` names the loop). */
+  someElement(json: string, alias: string, condition: (element: string) => string): string
+  /** True when `condition` holds for every element of an array. */
+  everyElement(json: string, alias: string, condition: (element: string) => string): string
+  /** True when every key of an object is one of `keys` (at least one). */
+  keysWithin(json: string, alias: string, keys: string[]): string
+}
+
 export interface ConnectOptions {
   /** Gives up on connecting after this long. */
   connectTimeoutMs: number
@@ -175,6 +235,7 @@ export interface Dialect {
   readonly preflight: PreflightSql
   /** A shadow of `target` for previews: a copy, a transaction always rolled back, or a scratch database. */
   openShadow(target: ConnectionTarget, options: ShadowOptions): Promise<DataShadow>
+  readonly json: JsonSql
   /** The statement's plan as a tree, read with the dialect's own EXPLAIN through `run`. */
   explainPlan(run: RunStatement, sql: string, analyze: boolean): Promise<PlanNode>
 }

@@ -2,6 +2,7 @@ import { SluiceError } from '../../../shared/errors'
 import { quoteIdentifier, quoteLiteral } from '../../../shared/sql/quote'
 import type { Dialect } from '../types'
 import { explainPlan } from './explainPlan'
+import { mysqlJsonSql } from './jsonSql'
 import { openScratchCopy } from '../../preview/scratchCopy'
 import { preflightSql } from './preflightSql'
 import { generateDdl } from './generateDdl'
@@ -34,4 +35,5 @@ export const mysqlDialect: Dialect = {
   preflight: preflightSql,
   openShadow: (target, options) => openScratchCopy(target, options),
   explainPlan,
+  json: mysqlJsonSql,
 }

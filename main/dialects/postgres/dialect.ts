@@ -3,6 +3,7 @@ import { quoteIdentifier, quoteLiteral } from '../../../shared/sql/quote'
 import { ConnectionMigrationSession } from '../ConnectionMigrationSession'
 import type { Dialect } from '../types'
 import { explainPlan } from './explainPlan'
+import { postgresJsonSql } from './jsonSql'
 import { openShadow } from './openShadow'
 import { preflightSql } from './preflightSql'
 import { generateDdl } from './generateDdl'
@@ -35,4 +36,5 @@ export const postgresDialect: Dialect = {
   preflight: preflightSql,
   openShadow,
   explainPlan,
+  json: postgresJsonSql,
 }

@@ -3,6 +3,7 @@ import type { Cell } from '../../../shared/cells'
 import { SluiceError, type SluiceErrorData } from '../../../shared/errors'
 import { bytesCell, floatCell, integerCell, jsonCell } from '../encodeCell'
 import { positionOfNearText } from '../errorPosition'
+import { defineEngineFunctions } from './engineFunctions'
 import { introspect } from './introspect'
 import { listObjects } from './listObjects'
 import { creditWindow, type FromChild, type ToChild } from './protocol'
@@ -44,6 +45,7 @@ async function handle(message: Exclude<ToChild, { type: 'credit' }>): Promise<vo
       )
       // A cancelled statement's process may hold a lock for the moment it takes to die.
       db.pragma('busy_timeout = 5000')
+      defineEngineFunctions(db)
       const version = db.prepare('SELECT sqlite_version()').pluck().get() as string
       return post({ type: 'opened', version: `SQLite ${version}` })
     }

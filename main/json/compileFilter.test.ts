@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DialectName } from '../../shared/connectionUrl'
+import { parseLookups, type JsonValue } from '../../shared/json/lookups'
+import { collectRows } from '../dialects/collectRows'
+import { connectUrl, dialects } from '../dialects/registry'
+import type { DialectConnection } from '../dialects/types'
+import { jsonPetRows, jsonPetStatements } from '../testing/jsonPets'
+import { referenceMatches } from '../testing/jsonReference'
+import { allDialects, createTestDatabase, type TestDatabase } from '../testing/testDatabases'
+import { filterStatement } from './filterStatement'
+import { lookupCases } from './lookupCases'
+
+const rows = jsonPetRows(240)
+const documents = rows.map((row) =>
+  row === undefined ? undefined : (JSON.parse(row) as JsonValue),
+)
+
+function expectedIds(filter: string): number[] {
+  const lookups = parseLookups(filter)
+  return documents.flatMap((document, index) =>
+    referenceMatches(document, lookups) ? [index + 1] : [],
+  )
+}
+
+const found = new Map<string, Map<DialectName, number[]>>()
+
+describe.each(allDialects)('JSON filters on %s', (dialect) => {
+  let database: TestDatabase
+  let connection: DialectConnection
+
+  beforeAll(async () => {
+    database = await createTestDatabase(dialect)
+    connection = await connectUrl(database.url)
+    for (const statement of jsonPetStatements(dialect, 'pets_json', rows))
+      await collectRows(connection, statement)
+  })
+
+  afterAll(async () => {
+    await connection?.close()
+    await database?.drop()
+  })
+
+  it.each(lookupCases)('%s selects the rows its meaning gives', async (filter) => {
+    const sql = filterStatement(
+      dialects[dialect],
+      { table: dialects[dialect].quoteIdentifier('pets_json'), column: 'data', orderBy: ['id'] },
+      parseLookups(filter),
+    )
+    const ids = (await collectRows(connection, sql)).map((row) => Number(row[0]))
+    expect(ids, sql).toEqual(expectedIds(filter))
+    const byDialect = found.get(filter) ?? new Map<DialectName, number[]>()
+    byDialect.set(dialect, ids)
+    found.set(filter, byDialect)
+  })
+})
+
+describe('the same filter on every dialect', () => {
+  it('selects identical rows, and the cases are not trivial', () => {
+    expect(found.size).toBe(lookupCases.length)
+    for (const [filter, byDialect] of found) {
+      expect([...byDialect.keys()].sort(), filter).toEqual([...allDialects].sort())
+      const [first, ...rest] = [...byDialect.values()]
+      for (const ids of rest) expect(ids, filter).toEqual(first)
+    }
+    const matched = [...found.values()].filter((byDialect) => byDialect.get('sqlite')!.length > 0)
+    expect(matched.length).toBeGreaterThan(lookupCases.length - 3)
+  })
+})
