@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { sluiceErrorSchema } from './errors'
 import { compareMethods } from './compareContract'
+import { jsonMethods } from './jsonContract'
 import { migrationEventSchemas, migrationMethods } from './migrationsContract'
 import type { PlanNode } from './plan'
 import type { DatabaseSchema } from './schema/model'
@@ -26,13 +27,8 @@ export type Notice = z.infer<typeof noticeSchema>
 export const columnInfoSchema = z.object({ name: z.string(), type: z.string() })
 export type ColumnInfo = z.infer<typeof columnInfoSchema>
 
-/** Names one table or view: what the lazy schema browser asks the engine to describe. */
-export const objectRefSchema = z.object({
-  /** PostgreSQL schema, MySQL database, or SQLite's `main`. */
-  schema: z.string().min(1).max(1000),
-  name: z.string().min(1).max(1000),
-})
-export type ObjectRef = z.infer<typeof objectRefSchema>
+import { objectRefSchema } from './objectRef'
+export { objectRefSchema, type ObjectRef } from './objectRef'
 
 /** A line of the schema browser, read before any table's details. */
 export const schemaObjectSchema = objectRefSchema.extend({
@@ -202,6 +198,7 @@ export const methods = {
   },
   ...migrationMethods,
   ...compareMethods,
+  ...jsonMethods,
 } as const
 
 export type Methods = typeof methods

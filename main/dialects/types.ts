@@ -1,6 +1,7 @@
 import type { Cell } from '../../shared/cells'
 import type { ConnectionTarget, DialectName } from '../../shared/connectionUrl'
 import type { ColumnInfo, Notice, ObjectRef, SchemaObjects } from '../../shared/contract'
+import type { Lookup } from '../../shared/json/lookups'
 import type { PlanNode } from '../../shared/plan'
 import type { DatabaseSchema } from '../../shared/schema/model'
 import type { SchemaChange, TableRef } from '../../shared/schema/SchemaChange'
@@ -188,8 +189,30 @@ export interface JsonSql {
   hasKey?(json: string, key: string): string
   /** Deep equality and containment: the dialect's own operators, or the pieces to spell them out. */
   structure: NativeStructure | ExpandedStructure
+  /** The index that would serve `lookup` on this dialect, or null when none would. */
+  indexFor(target: JsonIndexTarget, lookup: Lookup): JsonIndexPlan | null
   /** A query for up to `size` values of a column picked at random, reading about `size` rows where the table is big. */
   sample(table: string, column: string, size: number, estimatedRows: number | null): string
+}
+
+export interface JsonIndexTarget {
+  /** The table as SQL names it, schema-qualified where needed. */
+  table: string
+  /** The bare table and column names, for naming the index. */
+  tableName: string
+  column: string
+  /** MySQL or MariaDB: their JSON indexes differ. */
+  serverVersion: string
+}
+
+export interface JsonIndexPlan {
+  /** What kind of index, in words: "GIN (jsonb_path_ops)". */
+  kind: string
+  indexName: string
+  ddl: string[]
+  /** A condition the index can serve, implied by the lookup, put in front of it; '' when the lookup itself is served. */
+  servedBy: string
+  note: string
 }
 
 /** PostgreSQL: jsonb's `=`, `@>` and `<@` already have the filter's meaning. */

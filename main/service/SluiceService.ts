@@ -24,6 +24,7 @@ import { formatter } from '../export/formats'
 import { writeExport, type ExportSource } from '../export/writeExport'
 import { HistoryStore } from '../history/HistoryStore'
 import { Comparisons } from '../diff/Comparisons'
+import { JsonQueries } from '../json/JsonQueries'
 import { MigrationRuns } from '../migrate/MigrationRuns'
 import { SavedQueries } from '../savedQueries/savedQueries'
 import { RunningQuery } from './RunningQuery'
@@ -69,6 +70,7 @@ export class SluiceService {
   private readonly savedQueries: SavedQueries
   private readonly migrations: MigrationRuns
   private readonly comparisons = new Comparisons((connectionId) => this.open(connectionId))
+  private readonly json = new JsonQueries((connectionId) => this.connection(connectionId))
   /** Every result a client still shows, running or finished, until it closes it. */
   private readonly queries = new Map<string, { query: RunningQuery; context: CallContext }>()
   private readonly spillDir = mkdtempSync(join(tmpdir(), 'sluice-results-'))
@@ -159,6 +161,7 @@ export class SluiceService {
           await query.dispose()
         }
       this.connections.delete(connectionId)
+      this.json.forget(connectionId)
       await connection.close()
       return {}
     },
@@ -221,6 +224,21 @@ export class SluiceService {
       const query = this.queries.get(queryId)?.query
       return { cancelled: query ? await query.cancel() : false }
     },
+
+    'json.columns': async ({ connectionId, object }) => ({
+      columns: await this.json.columns(connectionId, object),
+    }),
+    'json.shape': async ({ connectionId, object, column, sampleSize, refresh }) => ({
+      shape: await this.json.shape(connectionId, object, column, { sampleSize, refresh }),
+    }),
+    'json.filter': async ({ connectionId, object, column, where }) =>
+      this.json.filter(connectionId, object, column, where),
+    'json.advise': async ({ connectionId, object, column, where }) => ({
+      advice: await this.json.advise(connectionId, object, column, where),
+    }),
+    'json.stageEdit': async ({ connectionId, object, column, key, text }) => ({
+      sql: await this.json.stageEdit(connectionId, object, column, key, text),
+    }),
 
     'query.explain': async ({ connectionId, sql, analyze }) => {
       const connection = this.connection(connectionId)

@@ -1,3 +1,4 @@
+import type { Cell } from '../../../shared/cells'
 import { planNode, type PlanNode } from '../../../shared/plan'
 import {
   jsonDocument,
@@ -23,9 +24,35 @@ export async function explainPlan(
   analyze: boolean,
 ): Promise<PlanNode> {
   refuseAnalyze(analyze)
-  const document = jsonDocument(await run(`EXPLAIN FORMAT=JSON ${sql}`)) as Fields
+  const rows = await run(`EXPLAIN FORMAT=JSON ${sql}`)
+  let document: Fields
+  try {
+    document = jsonDocument(rows) as Fields
+  } catch {
+    // MariaDB does not escape double quotes inside conditions it prints (a JSON path's `$."key"`),
+    // so its document may not parse; the table form says the same per table.
+    return tabularPlan(await run(`EXPLAIN ${sql}`))
+  }
   const [key, value] = Object.entries(document)[0] ?? ['query_block', {}]
   return toNode(key, value as Fields)
+}
+
+/** Traditional EXPLAIN: id, select_type, table, type, possible_keys, key, key_len, ref, rows, Extra. */
+function tabularPlan(rows: Cell[][]): PlanNode {
+  return planNode('query block', {
+    children: rows.map((row) => {
+      const [, selectType, table, type, possibleKeys, key, , , estimate, extra] = row
+      return planNode(`table ${String(table ?? '?')}${type ? ` (${String(type)})` : ''}`, {
+        details: [
+          `select_type: ${String(selectType)}`,
+          `possible_keys: ${String(possibleKeys ?? '')}`,
+          `key: ${String(key ?? '')}`,
+          ...(extra ? [`Extra: ${String(extra)}`] : []),
+        ],
+        rows: numberOrNull(estimate),
+      })
+    }),
+  })
 }
 
 function toNode(key: string, fields: Fields): PlanNode {

@@ -1,6 +1,7 @@
 import { quoteLiteral } from '../../../shared/sql/quote'
 import { jsonPathLiteral, splitAtIndexes } from '../jsonPathText'
 import type { JsonKind, JsonSql } from '../types'
+import { mysqlJsonIndex } from './jsonIndex'
 
 const quote = (value: string): string => quoteLiteral('mysql', value)
 const bytes = (text: string): string => `CAST(${text} AS BINARY)`
@@ -25,7 +26,7 @@ const kinds: Record<JsonKind, (json: string) => string> = {
 export const mysqlJsonSql: JsonSql = {
   document: (column) => `(CASE WHEN JSON_VALID(${column}) THEN ${column} END)`,
   at: (json, path) =>
-    splitAtIndexes(path).reduce(
+    splitAtIndexes(path).reduce<string>(
       (inner, step) =>
         typeof step === 'string'
           ? `(CASE WHEN JSON_TYPE(${inner}) = 'ARRAY' THEN JSON_EXTRACT(${inner}, '$[${step}]') ELSE JSON_EXTRACT(${inner}, ${quote(jsonPathLiteral([step]))}) END)`
@@ -56,6 +57,7 @@ export const mysqlJsonSql: JsonSql = {
     keysWithin: (json, alias, keys) =>
       `NOT EXISTS (SELECT 1 FROM JSON_TABLE(JSON_KEYS(${json}), '$[*]' COLUMNS (k LONGTEXT CHARACTER SET utf8mb4 PATH '$')) AS ${alias} WHERE ${bytes(`${alias}.k`)} NOT IN (${keys.map((key) => bytes(quote(key))).join(', ')}))`,
   },
+  indexFor: (target, lookup) => mysqlJsonIndex(target, lookup),
   sample: (table, column, size, estimatedRows) =>
     `SELECT ${column} FROM ${table}${
       estimatedRows !== null && estimatedRows > 2 * size

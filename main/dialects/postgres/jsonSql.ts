@@ -1,5 +1,6 @@
 import { quoteLiteral } from '../../../shared/sql/quote'
 import type { JsonKind, JsonSql } from '../types'
+import { postgresJsonIndex } from './jsonIndex'
 
 const quote = (value: string): string => quoteLiteral('postgres', value)
 const jsonb = (value: unknown): string => `${quote(JSON.stringify(value))}::jsonb`
@@ -45,6 +46,7 @@ export const postgresJsonSql: JsonSql = {
     contains: (json, value) => `${json} @> ${jsonb(value)}`,
     containedBy: (json, value) => `${json} <@ ${jsonb(value)}`,
   },
+  indexFor: (target, lookup) => postgresJsonIndex(target, lookup),
   sample: (table, column, size, estimatedRows) =>
     estimatedRows !== null && estimatedRows > 2 * size
       ? `SELECT ${column} FROM ${table} TABLESAMPLE BERNOULLI (${Math.min(100, (200 * size) / estimatedRows)}) LIMIT ${size}`

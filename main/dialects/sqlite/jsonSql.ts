@@ -1,6 +1,7 @@
 import { quoteLiteral } from '../../../shared/sql/quote'
 import type { JsonKind, JsonSql } from '../types'
 import { jsonPathLiteral, splitAtIndexes } from '../jsonPathText'
+import { sqliteJsonIndex } from './jsonIndex'
 
 const quote = (value: string): string => quoteLiteral('sqlite', value)
 
@@ -23,7 +24,7 @@ const kinds: Record<JsonKind, string> = {
 export const sqliteJsonSql: JsonSql = {
   document: (column) => `(CASE WHEN json_valid(${column}) THEN ${column} END)`,
   at: (json, path) =>
-    splitAtIndexes(path).reduce(
+    splitAtIndexes(path).reduce<string>(
       (inner, step) =>
         typeof step === 'string'
           ? `(CASE WHEN json_type(${inner}) = 'array' THEN ${inner} -> '$[${step}]' ELSE ${inner} -> ${quote(jsonPathLiteral([step]))} END)`
@@ -32,8 +33,9 @@ export const sqliteJsonSql: JsonSql = {
     ),
   is: (json, kind) => `json_type(${json}) ${kinds[kind]}`,
   text: (json) => `(${json} ->> '$')`,
+  // `->>` never fails, so the type test need not come first, and an index on `->>` serves the comparison.
   compareNumber: (json, comparison, value) =>
-    `(CASE WHEN json_type(${json}) ${kinds.number} THEN (${json} ->> '$') ${comparison} ${value} END)`,
+    `json_type(${json}) ${kinds.number} AND (${json} ->> '$') ${comparison} ${value}`,
   literal: quote,
   compareText: (left, comparison, right) => `${left} ${comparison} ${right}`,
   lower: (text) => `sluice_lower(${text})`,
@@ -52,6 +54,7 @@ export const sqliteJsonSql: JsonSql = {
     keysWithin: (json, alias, keys) =>
       `NOT EXISTS (SELECT 1 FROM json_each(${json}) AS ${alias} WHERE ${alias}.key NOT IN (${keys.map(quote).join(', ')}))`,
   },
+  indexFor: (target, lookup) => sqliteJsonIndex(target, lookup),
   sample: (table, column, size, estimatedRows) =>
     `SELECT ${column} FROM ${table}${
       estimatedRows !== null && estimatedRows > 2 * size
