@@ -6,6 +6,7 @@ import { newMigration } from '../diff/newMigration'
 import { parseSchemaSource } from '../diff/sources/SchemaSource'
 import { desktopCommand } from './desktopCommand'
 import { diffCommand } from './diffCommand'
+import { jsonCommand } from './jsonCommand'
 import { migrateCommand, type MigrateAction } from './migrateCommand'
 import { outputFormats, type OutputFormat } from './printRows'
 import { queryCommand } from './queryCommand'
@@ -22,6 +23,10 @@ const usage = `Usage:
                                            first error), printing each result set; F is text (default),
                                            csv, json or ndjson; --json is --format json
   sluice schema --url URL [--json]         print the schema as DDL, or as the JSON model
+  sluice json --url URL --table T [--schema S] --column C --where 'LOOKUPS' [--sql] [--json]
+                                           the rows whose JSON column C matches Django-style lookups
+                                           (breed__icontains="mix", age__lt=5, has_key="a", …), the
+                                           same rows on every dialect; --sql prints the statement
   sluice migrate status|plan|up|down|baseline|resolve --url URL --dir DIR [--json]
     status                                 list migrations; exit 0 all applied, 3 pending,
                                            4 modified, missing or failed
@@ -97,6 +102,24 @@ async function main(argv: string[]): Promise<void> {
       throw new UsageError('query needs exactly one SQL argument (quote it), or --file')
     const source = values.file !== undefined ? { file: values.file } : { sql: positionals[0]! }
     return queryCommand({ url: values.url, source, format }, out)
+  }
+  if (command === 'json') {
+    const { values, positionals } = parse(rest, {
+      url: { type: 'string' },
+      table: { type: 'string' },
+      schema: { type: 'string' },
+      column: { type: 'string' },
+      where: { type: 'string' },
+      sql: { type: 'boolean' },
+      json: { type: 'boolean' },
+    } as const)
+    if (!values.url || !values.table || !values.column || !values.where)
+      throw new UsageError('json needs --url URL --table T --column C --where LOOKUPS')
+    if (values.sql && values.json) throw new UsageError('json takes --sql or --json, not both')
+    if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}"`)
+    const output = values.sql ? 'sql' : values.json ? 'json' : 'text'
+    const { url, table, schema, column, where } = values
+    return jsonCommand({ url, table, schema, column, where, output }, out)
   }
   if (command === 'schema') {
     const { values, positionals } = parse(rest, {
