@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import type { ConnectionInfo, SchemaObject } from '../../shared/contract'
 import { toErrorData, type SluiceErrorData } from '../../shared/errors'
+import type { ShapeNode } from '../../shared/json/shape'
 import { qualifiedName } from '../../shared/sql/quote'
 import { createClient } from './client/createClient'
 import { ConnectDialog } from './components/ConnectDialog'
@@ -18,6 +19,7 @@ import { TableView } from './components/TableView'
 import { ColumnCatalog } from './editor/columnCatalog'
 import { setCompletionSource } from './editor/completion'
 import { CompareView } from './compare/CompareView'
+import { JsonView } from './json/JsonView'
 import { MigrationsPanel } from './migrations/MigrationsPanel'
 import { languageOf } from './monaco/languageOf'
 import { QueryTab, type Statement } from './query/QueryTab'
@@ -45,7 +47,9 @@ export function App() {
   /** The table view on show, or null for the query editor. */
   const [shown, setShown] = useState<SchemaObject | null>(null)
   /** A panel that covers the query pane and any open table: the migrations folder, or the schema compare view. */
-  const [panel, setPanel] = useState<'migrations' | 'compare' | null>(null)
+  const [panel, setPanel] = useState<'migrations' | 'compare' | 'json' | null>(null)
+  /** The table the JSON editor is open on. */
+  const [jsonTable, setJsonTable] = useState<SchemaObject | null>(null)
   const [startupError, setStartupError] = useState<SluiceErrorData | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [showConnect, setShowConnect] = useState(false)
@@ -72,16 +76,34 @@ export function App() {
   const objectsRef = useRef(schema.schema)
   objectsRef.current = schema.schema
   useEffect(() => {
+    // Shapes are learned once per connection; the JSON editor's Refresh samples again.
+    const shapes = new Map<string, Promise<ShapeNode | null>>()
     setCompletionSource(
       connection && columns
         ? {
             dialect: connection.dialect,
             objects: () => objectsRef.current,
             columns: (o) => columns.columns(o),
+            jsonShape: async (object, column) => {
+              const key = JSON.stringify([object.schema, object.name, column])
+              let shape = shapes.get(key)
+              if (!shape) {
+                shape = client
+                  .call('json.shape', {
+                    connectionId: connection.connectionId,
+                    object: { schema: object.schema, name: object.name },
+                    column,
+                  })
+                  .then((answer) => answer.shape.root)
+                  .catch(() => null)
+                shapes.set(key, shape)
+              }
+              return shape
+            },
           }
         : null,
     )
-  }, [connection, columns])
+  }, [client, connection, columns])
 
   const connect = useCallback(
     async (url: string) => {
@@ -96,6 +118,8 @@ export function App() {
       }
       setConnection(opened)
       setShown(null)
+      setJsonTable(null)
+      setPanel(null)
       setShowConnect(false)
     },
     [client, connection, tabs],
@@ -326,6 +350,11 @@ export function App() {
                 Compare
               </button>
             )}
+            {jsonTable && (
+              <button role="tab" aria-selected={panel === 'json'} onClick={() => setPanel('json')}>
+                JSON: {jsonTable.name}
+              </button>
+            )}
             {shown && (
               <button role="tab" aria-selected={panel === null} onClick={() => setPanel(null)}>
                 {shown.name}
@@ -342,6 +371,19 @@ export function App() {
               connection={connection}
             />
           )}
+          {panel === 'json' && connection && jsonTable && (
+            <JsonView
+              key={`${connection.connectionId} ${objectKey(jsonTable)}`}
+              client={client}
+              connection={connection}
+              object={{ schema: jsonTable.schema, name: jsonTable.name }}
+              onOpenSql={(sql) => {
+                addTab(sql)
+                setShown(null)
+                setPanel(null)
+              }}
+            />
+          )}
           {shown && connection && panel === null && (
             <TableView
               key={objectKey(shown)}
@@ -349,6 +391,10 @@ export function App() {
               object={shown}
               details={schema.details.get(objectKey(shown))}
               onOpenRows={() => openRows(shown)}
+              onQueryJson={() => {
+                setJsonTable(shown)
+                setPanel('json')
+              }}
               onExport={() =>
                 setExporting({
                   source: {

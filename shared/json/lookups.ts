@@ -83,6 +83,11 @@ export function parseLookups(text: string): Lookup[] {
   }
 }
 
+/** A path as lookups write it: `favorite_food__0__brand`. */
+export function formatPath(path: string[]): string {
+  return path.map(formatSegment).join('__')
+}
+
 /** The text of one lookup, as `parseLookups` reads it back. */
 export function formatLookup(lookup: Lookup): string {
   const segments = lookup.path.map(formatSegment)

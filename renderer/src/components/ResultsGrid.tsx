@@ -7,6 +7,8 @@ interface Props {
   result: ResultSet
   columns: ColumnInfo[]
   rowCount: number
+  /** Called when a cell is clicked; the grid marks it selected. */
+  onSelectCell?(row: number, column: number): void
 }
 
 const rowHeight = 24
@@ -21,8 +23,9 @@ const overscan = 10
 const maxScrollHeight = 10_000_000
 
 /** Only the rows in view are in the DOM, and only their pages are in memory. */
-export function ResultsGrid({ result, columns, rowCount }: Props) {
+export function ResultsGrid({ result, columns, rowCount, onSelectCell }: Props) {
   const scroller = useRef<HTMLDivElement>(null)
+  const [selected, setSelected] = useState<[number, number] | null>(null)
   const [scrollTop, setScrollTop] = useState(0)
   const [viewport, setViewport] = useState(600)
   const version = useSyncExternalStore(result.subscribe, () => result.version)
@@ -90,7 +93,20 @@ export function ResultsGrid({ result, columns, rowCount }: Props) {
                 {(index + 1).toLocaleString('en-US')}
               </div>
               {row ? (
-                row.map((cell, i) => <GridCell key={i} cell={cell} />)
+                row.map((cell, i) => (
+                  <GridCell
+                    key={i}
+                    cell={cell}
+                    selected={selected?.[0] === index && selected[1] === i}
+                    onSelect={
+                      onSelectCell &&
+                      (() => {
+                        setSelected([index, i])
+                        onSelectCell(index, i)
+                      })
+                    }
+                  />
+                ))
               ) : (
                 <div className="grid-cell grid-loading">…</div>
               )}
@@ -102,7 +118,8 @@ export function ResultsGrid({ result, columns, rowCount }: Props) {
   )
 }
 
-function GridCell({ cell }: { cell: Cell }) {
+function GridCell(props: { cell: Cell; selected: boolean; onSelect?: () => void }) {
+  const { cell, selected, onSelect } = props
   const kind =
     cell === null ? 'null' : isJsonCell(cell) ? 'json' : isBytesCell(cell) ? 'bytes' : typeof cell
   const text = cellToText(cell)
@@ -112,6 +129,8 @@ function GridCell({ cell }: { cell: Cell }) {
       style={{ width: columnWidth }}
       role="gridcell"
       title={text}
+      aria-selected={onSelect ? selected : undefined}
+      onClick={onSelect}
     >
       {text}
     </div>

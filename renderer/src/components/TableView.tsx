@@ -10,6 +10,8 @@ interface Props {
   object: SchemaObject
   details: Details | undefined
   onOpenRows(): void
+  /** Opens the JSON editor on this table. */
+  onQueryJson(): void
   onExport(): void
 }
 
@@ -17,7 +19,7 @@ const tabs = ['Columns', 'Indexes', 'Foreign keys', 'Checks', 'DDL'] as const
 type Tab = (typeof tabs)[number]
 
 /** One table or view: its structure by tab, and the DDL that creates it. */
-export function TableView({ dialect, object, details, onOpenRows, onExport }: Props) {
+export function TableView({ dialect, object, details, onOpenRows, onQueryJson, onExport }: Props) {
   const [tab, setTab] = useState<Tab>('Columns')
   const estimate = rowEstimateText(object.rowEstimate)
   return (
@@ -29,6 +31,7 @@ export function TableView({ dialect, object, details, onOpenRows, onExport }: Pr
           {object.rowEstimate !== null && ` · ${estimate.title.toLowerCase()}`}
         </span>
         <button onClick={onOpenRows}>Open rows</button>
+        <button onClick={onQueryJson}>Query JSON</button>
         <button onClick={onExport}>Export…</button>
       </header>
       <div className="tabs" role="tablist">

@@ -1,9 +1,12 @@
 import type { DialectName } from '../../../shared/connectionUrl'
 import type { ObjectRef, SchemaObject, SchemaObjects } from '../../../shared/contract'
+import type { ShapeNode } from '../../../shared/json/shape'
 import { quoteIdentifier } from '../../../shared/sql/quote'
 import { statementAt } from '../../../shared/sql/splitStatements'
 import { languageOf } from '../monaco/languageOf'
 import { monaco } from '../monaco/monaco'
+import { jsonPathItems, nodeAt } from './jsonPathItems'
+import { jsonPathContext, type JsonPathContext } from './jsonPathContext'
 import { completionContext, tablesInScope, type TableReference } from './sqlScope'
 import { functionsOf, keywordsOf } from './sqlWords'
 
@@ -13,6 +16,8 @@ export interface CompletionSource {
   objects(): SchemaObjects | null
   /** A table's or view's columns, described on first use and cached; empty when they cannot be read now. */
   columns(object: ObjectRef): Promise<{ name: string; type: string }[]>
+  /** A JSON column's path tree, sampled on first use; null when it cannot be read now. */
+  jsonShape(object: ObjectRef, column: string): Promise<ShapeNode | null>
 }
 
 let source: CompletionSource | null = null
@@ -25,9 +30,29 @@ export function setCompletionSource(next: CompletionSource | null): void {
 export function registerCompletion(): void {
   for (const language of new Set(Object.values(languageOf)))
     monaco.languages.registerCompletionItemProvider(language, {
-      triggerCharacters: ['.'],
-      provideCompletionItems: async (model, position) => {
+      triggerCharacters: ['.', "'"],
+      provideCompletionItems: async (model, position, context) => {
         if (!source) return { suggestions: [] }
+        const before = model.getValueInRange(
+          new monaco.Range(
+            Math.max(1, position.lineNumber - 5),
+            1,
+            position.lineNumber,
+            position.column,
+          ),
+        )
+        const json = jsonPathContext(before)
+        if (json)
+          return {
+            suggestions: await jsonSuggestions(
+              source,
+              model.getValue(),
+              model.getOffsetAt(position),
+              json,
+              position,
+            ),
+          }
+        if (context.triggerCharacter === "'") return { suggestions: [] }
         const word = model.getWordUntilPosition(position)
         const range = new monaco.Range(
           position.lineNumber,
@@ -125,6 +150,44 @@ async function suggest(
       range,
     })),
   ]
+}
+
+/** Keys, nested keys and array elements under the typed path, with their types and presence. */
+async function jsonSuggestions(
+  source: CompletionSource,
+  text: string,
+  offset: number,
+  context: JsonPathContext,
+  position: monaco.Position,
+): Promise<monaco.languages.CompletionItem[]> {
+  const span = statementAt(text, offset, source.dialect)
+  const statement = text.slice(span?.start ?? 0, Math.max(offset, span?.end ?? offset))
+  const objects = source.objects()?.objects ?? []
+  for (const ref of tablesInScope(statement, source.dialect)) {
+    const object = resolve(objects, ref)
+    if (!object) continue
+    const columns = await source.columns(object)
+    const column = columns.find((c) => c.name.toLowerCase() === context.column.toLowerCase())
+    if (!column) continue
+    const shape = await source.jsonShape(object, column.name)
+    const node = shape && nodeAt(shape, context.path)
+    if (!node) return []
+    const range = new monaco.Range(
+      position.lineNumber,
+      position.column - context.partial.length,
+      position.lineNumber,
+      position.column,
+    )
+    return jsonPathItems(node, context.style).map((item, index) => ({
+      label: item.label,
+      kind: monaco.languages.CompletionItemKind.Property,
+      detail: item.detail,
+      insertText: item.insertText,
+      sortText: String(index).padStart(4, '0'),
+      range,
+    }))
+  }
+  return []
 }
 
 /** The schema object a reference names: exact first, then ignoring case as unquoted names are read. */
