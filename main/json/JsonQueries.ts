@@ -82,8 +82,7 @@ export class JsonQueries {
         lookup,
       )
       if (plan === null) continue
-      const filter = filterStatement(dialect, target, lookups)
-      const sql = plan.servedBy ? filter.replace(' WHERE ', ` WHERE ${plan.servedBy} AND `) : filter
+      const sql = filterStatement(dialect, target, lookups, plan.servedBy)
       const exists = table.indexes.some((index) => index.name === plan.indexName)
       const run = (statement: string) => collectRows(connection, statement)
       const used = exists

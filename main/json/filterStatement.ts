@@ -10,9 +10,18 @@ export interface FilterTarget {
   orderBy: string[]
 }
 
-/** `SELECT * FROM table WHERE <lookups> ORDER BY key`: what the filter runs and shows. */
-export function filterStatement(dialect: Dialect, target: FilterTarget, lookups: Lookup[]): string {
-  const where = compileFilter(dialect.json, dialect.quoteIdentifier(target.column), lookups)
+/**
+ * `SELECT * FROM table WHERE <lookups> ORDER BY key`: what the filter runs and
+ * shows. `servedBy`, a condition an index can serve, goes in front.
+ */
+export function filterStatement(
+  dialect: Dialect,
+  target: FilterTarget,
+  lookups: Lookup[],
+  servedBy = '',
+): string {
+  const filter = compileFilter(dialect.json, dialect.quoteIdentifier(target.column), lookups)
+  const where = servedBy ? `${servedBy} AND ${filter}` : filter
   const order = target.orderBy.map((name) => dialect.quoteIdentifier(name)).join(', ')
   return `SELECT * FROM ${target.table} WHERE ${where}${order ? ` ORDER BY ${order}` : ''}`
 }
