@@ -1,27 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { collectRows } from '../dialects/collectRows'
-import { connectUrl, dialects } from '../dialects/registry'
+import { dialects } from '../dialects/registry'
 import type { DialectConnection } from '../dialects/types'
-import { jsonPetRows, jsonPetStatements } from '../testing/jsonPets'
-import { allDialects, createTestDatabase, type TestDatabase } from '../testing/testDatabases'
+import { createJsonPetDatabase, jsonPetRows, type JsonPetDatabase } from '../testing/jsonPets'
+import { allDialects } from '../testing/testDatabases'
 import { JsonQueries } from './JsonQueries'
 
 describe.each(allDialects)('the JSON editor engine on %s', (dialect) => {
-  let database: TestDatabase
+  let pets: JsonPetDatabase
   let connection: DialectConnection
   let json: JsonQueries
   const object = () => ({
-    schema: database.schema,
+    schema: pets.database.schema,
     name: 'pets',
   })
   const q = (name: string) => dialects[dialect].quoteIdentifier(name)
 
   beforeAll(async () => {
-    database = await createTestDatabase(dialect)
-    connection = await connectUrl(database.url)
+    pets = await createJsonPetDatabase(dialect, 'pets', jsonPetRows(3000))
+    connection = pets.connection
     json = new JsonQueries(() => connection)
-    for (const statement of jsonPetStatements(dialect, 'pets', jsonPetRows(3000)))
-      await collectRows(connection, statement)
     if (dialect === 'sqlite') {
       await collectRows(connection, 'ALTER TABLE pets ADD COLUMN meta TEXT')
       await collectRows(connection, 'ALTER TABLE pets ADD COLUMN note TEXT')
@@ -32,10 +30,7 @@ describe.each(allDialects)('the JSON editor engine on %s', (dialect) => {
     }
   })
 
-  afterAll(async () => {
-    await connection?.close()
-    await database?.drop()
-  })
+  afterAll(() => pets?.drop())
 
   it('finds the JSON columns and says how', async () => {
     const columns = await json.columns('c', object())

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatLookups, type JsonValue } from '../../shared/json/lookups'
 import { collectRows } from '../dialects/collectRows'
-import { connectUrl, dialects } from '../dialects/registry'
+import { dialects } from '../dialects/registry'
 import type { DialectConnection } from '../dialects/types'
-import { jsonPetRows, jsonPetStatements } from '../testing/jsonPets'
+import { createJsonPetDatabase, jsonPetRows, type JsonPetDatabase } from '../testing/jsonPets'
 import { randomLookups } from '../testing/randomLookups'
 import { referenceMatches } from '../testing/jsonReference'
-import { allDialects, createTestDatabase, type TestDatabase } from '../testing/testDatabases'
+import { allDialects } from '../testing/testDatabases'
 import { filterStatement } from './filterStatement'
 
 /** Random filters at length: each dialect's rows must equal the reference's, on 2,000 documents. */
@@ -18,20 +18,15 @@ const documents = rows.map((row) =>
 )
 
 describe.each(allDialects)('random JSON filters on %s', (dialect) => {
-  let database: TestDatabase
+  let pets: JsonPetDatabase
   let connection: DialectConnection
 
   beforeAll(async () => {
-    database = await createTestDatabase(dialect)
-    connection = await connectUrl(database.url)
-    for (const statement of jsonPetStatements(dialect, 'pets_json', rows))
-      await collectRows(connection, statement)
+    pets = await createJsonPetDatabase(dialect, 'pets_json', rows)
+    connection = pets.connection
   })
 
-  afterAll(async () => {
-    await connection?.close()
-    await database?.drop()
-  })
+  afterAll(() => pets?.drop())
 
   it(`select the reference's rows for ${filters} filters (seeds ${firstSeed}–${firstSeed + filters - 1})`, async () => {
     const target = {

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DialectName } from '../../shared/connectionUrl'
 import { parseLookups, type JsonValue } from '../../shared/json/lookups'
 import { collectRows } from '../dialects/collectRows'
-import { connectUrl, dialects } from '../dialects/registry'
+import { dialects } from '../dialects/registry'
 import type { DialectConnection } from '../dialects/types'
-import { jsonPetRows, jsonPetStatements } from '../testing/jsonPets'
+import { createJsonPetDatabase, jsonPetRows, type JsonPetDatabase } from '../testing/jsonPets'
 import { referenceMatches } from '../testing/jsonReference'
-import { allDialects, createTestDatabase, type TestDatabase } from '../testing/testDatabases'
+import { allDialects } from '../testing/testDatabases'
 import { filterStatement } from './filterStatement'
 import { lookupCases } from './lookupCases'
 
@@ -25,20 +25,15 @@ function expectedIds(filter: string): number[] {
 const found = new Map<string, Map<DialectName, number[]>>()
 
 describe.each(allDialects)('JSON filters on %s', (dialect) => {
-  let database: TestDatabase
+  let pets: JsonPetDatabase
   let connection: DialectConnection
 
   beforeAll(async () => {
-    database = await createTestDatabase(dialect)
-    connection = await connectUrl(database.url)
-    for (const statement of jsonPetStatements(dialect, 'pets_json', rows))
-      await collectRows(connection, statement)
+    pets = await createJsonPetDatabase(dialect, 'pets_json', rows)
+    connection = pets.connection
   })
 
-  afterAll(async () => {
-    await connection?.close()
-    await database?.drop()
-  })
+  afterAll(() => pets?.drop())
 
   it.each(lookupCases)('%s selects the rows its meaning gives', async (filter) => {
     const sql = filterStatement(

@@ -3,10 +3,8 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseLookups, type Lookup } from '../../shared/json/lookups'
 import { collectRows } from '../dialects/collectRows'
-import { connectUrl, dialects } from '../dialects/registry'
-import type { DialectConnection } from '../dialects/types'
-import { jsonPetRows, jsonPetStatements } from '../testing/jsonPets'
-import { createTestDatabase, type TestDatabase } from '../testing/testDatabases'
+import { dialects } from '../dialects/registry'
+import { createJsonPetDatabase, jsonPetRows, type JsonPetDatabase } from '../testing/jsonPets'
 import { filterStatement } from './filterStatement'
 import { lookupCases } from './lookupCases'
 
@@ -48,24 +46,17 @@ function djangoIds(database: string, cases: string[]): number[][] {
 }
 
 describe('Django 3.2 on PostgreSQL as a second reference', () => {
-  let database: TestDatabase
-  let connection: DialectConnection
+  let pets: JsonPetDatabase
   const single = lookupCases.filter((filter) => parseLookups(filter).length === 1)
 
   beforeAll(async () => {
-    database = await createTestDatabase('postgres')
-    connection = await connectUrl(database.url)
-    for (const statement of jsonPetStatements('postgres', 'pets_json', jsonPetRows(240)))
-      await collectRows(connection, statement)
+    pets = await createJsonPetDatabase('postgres', 'pets_json', jsonPetRows(240))
   })
 
-  afterAll(async () => {
-    await connection?.close()
-    await database?.drop()
-  })
+  afterAll(() => pets?.drop())
 
   it('selects what Sluice selects, except where the meanings are stated to differ', async () => {
-    const django = djangoIds(new URL(database.url).pathname.slice(1), single)
+    const django = djangoIds(new URL(pets.database.url).pathname.slice(1), single)
     const report: string[] = []
     for (const [index, filter] of single.entries()) {
       const sql = filterStatement(
@@ -73,7 +64,7 @@ describe('Django 3.2 on PostgreSQL as a second reference', () => {
         { table: '"pets_json"', column: 'data', orderBy: ['id'] },
         parseLookups(filter),
       )
-      const ours = (await collectRows(connection, sql)).map((row) => Number(row[0]))
+      const ours = (await collectRows(pets.connection, sql)).map((row) => Number(row[0]))
       const same = JSON.stringify(ours) === JSON.stringify(django[index])
       if (same === filter in djangoDiffers)
         report.push(

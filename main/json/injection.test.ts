@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { formatLookups, parseLookups, type JsonValue, type Lookup } from '../../shared/json/lookups'
 import { collectRows } from '../dialects/collectRows'
-import { connectUrl, dialects } from '../dialects/registry'
+import { dialects } from '../dialects/registry'
 import type { DialectConnection } from '../dialects/types'
-import { jsonPetStatements } from '../testing/jsonPets'
+import { createJsonPetDatabase, type JsonPetDatabase } from '../testing/jsonPets'
 import { referenceMatches } from '../testing/jsonReference'
-import { allDialects, createTestDatabase, type TestDatabase } from '../testing/testDatabases'
+import { allDialects } from '../testing/testDatabases'
 import { filterStatement } from './filterStatement'
 
 const hostile = [
@@ -56,7 +56,7 @@ function skeleton(dialect: string, sql: string): string {
 }
 
 describe.each(allDialects)('hostile keys and values on %s', (dialect) => {
-  let database: TestDatabase
+  let pets: JsonPetDatabase
   let connection: DialectConnection
   const documents = hostile.map((text) => ({ [text]: { inner: text }, other: [text] }))
   const target = {
@@ -66,17 +66,12 @@ describe.each(allDialects)('hostile keys and values on %s', (dialect) => {
   }
 
   beforeAll(async () => {
-    database = await createTestDatabase(dialect)
-    connection = await connectUrl(database.url)
     const texts = documents.map((document) => JSON.stringify(document))
-    for (const statement of jsonPetStatements(dialect, 'pets_json', texts))
-      await collectRows(connection, statement)
+    pets = await createJsonPetDatabase(dialect, 'pets_json', texts)
+    connection = pets.connection
   })
 
-  afterAll(async () => {
-    await connection?.close()
-    await database?.drop()
-  })
+  afterAll(() => pets?.drop())
 
   it('never change the statement: its structure is that of a plain key and value', () => {
     const plain = filterStatement(dialects[dialect], target, lookupsWith('k', 'v'))

@@ -3,7 +3,7 @@ import type { JsonColumn } from '../../shared/json/jsonColumn'
 import type { Column, Table } from '../../shared/schema/model'
 import type { Dialect, DialectConnection } from '../dialects/types'
 import { invalidJson } from './inferShape'
-import { sampleColumn } from './sampleColumn'
+import { rowEstimate, sampleColumn } from './sampleColumn'
 
 /** Values a text column's heuristic reads: enough to see a pattern, cheap on any table. */
 const heuristicSample = 100
@@ -23,11 +23,21 @@ export async function jsonColumns(
   const table = schema.namespaces.flatMap((n) => n.tables).find((t) => t.name === ref.name)
   if (table === undefined) return []
   const found: JsonColumn[] = []
+  // Read once, and only if a text column needs the heuristic.
+  let estimate: Promise<number | null> | undefined
   for (const column of table.columns) {
     const how = declared(column, table, dialect, connection.serverVersion)
     if (how) found.push({ name: column.name, type: column.type, how })
     else if (dialect.name === 'sqlite' && column.normalizedType === 'text') {
-      const { values } = await sampleColumn(connection, dialect, ref, column.name, heuristicSample)
+      estimate ??= rowEstimate(connection, ref)
+      const { values } = await sampleColumn(
+        connection,
+        dialect,
+        ref,
+        column.name,
+        heuristicSample,
+        await estimate,
+      )
       const present = values.filter((value) => value !== undefined)
       if (present.length > 0 && present.every(isContainer))
         found.push({ name: column.name, type: column.type, how: 'sampled' })

@@ -8,18 +8,26 @@ import { inferShape, invalidJson } from './inferShape'
 
 export const defaultSampleSize = 1000
 
+/** The table's row estimate from the catalog, which decides whether a sample is picked at random. */
+export async function rowEstimate(
+  connection: DialectConnection,
+  table: ObjectRef,
+): Promise<number | null> {
+  const { objects } = await connection.listObjects()
+  return (
+    objects.find((o) => o.schema === table.schema && o.name === table.name)?.rowEstimate ?? null
+  )
+}
+
 /** Reads up to `size` values of a JSON column, picked at random where the table is bigger than that. */
 export async function sampleColumn(
   connection: DialectConnection,
   dialect: Dialect,
   table: ObjectRef,
   column: string,
-  size = defaultSampleSize,
+  size: number,
+  estimate: number | null,
 ): Promise<{ values: unknown[]; method: string }> {
-  const objects = await connection.listObjects()
-  const estimate =
-    objects.objects.find((o) => o.schema === table.schema && o.name === table.name)?.rowEstimate ??
-    null
   const sql = dialect.json.sample(
     qualifiedName(dialect.name, table.schema, table.name),
     dialect.quoteIdentifier(column),
@@ -41,7 +49,8 @@ export async function shapeOf(
   column: string,
   size = defaultSampleSize,
 ): Promise<JsonShape> {
-  const { values, method } = await sampleColumn(connection, dialect, table, column, size)
+  const estimate = await rowEstimate(connection, table)
+  const { values, method } = await sampleColumn(connection, dialect, table, column, size, estimate)
   return inferShape(values, method)
 }
 

@@ -1,7 +1,11 @@
 import type { DialectName } from '../../shared/connectionUrl'
 import type { JsonValue } from '../../shared/json/lookups'
 import { quoteIdentifier, quoteLiteral } from '../../shared/sql/quote'
+import { collectRows } from '../dialects/collectRows'
+import { connectUrl } from '../dialects/registry'
+import type { DialectConnection } from '../dialects/types'
 import { random } from './randomSchemaPair'
+import { createTestDatabase, type TestDatabase } from './testDatabases'
 
 /** The three pets of product.md, ids 1–3. */
 export const storyPets: JsonValue[] = [
@@ -122,4 +126,31 @@ export function jsonPetStatements(
     `CREATE TABLE ${q(table)} (${q('id')} INTEGER PRIMARY KEY, ${q('data')} ${type})`,
     `INSERT INTO ${q(table)} (${q('id')}, ${q('data')}) VALUES ${values.join(', ')}`,
   ]
+}
+
+/** A test database holding `table(id, data)` with the rows, and a connection to it. */
+export interface JsonPetDatabase {
+  database: TestDatabase
+  connection: DialectConnection
+  /** Closes the connection and drops the database. */
+  drop(): Promise<void>
+}
+
+export async function createJsonPetDatabase(
+  dialect: DialectName,
+  table: string,
+  rows: (string | undefined)[],
+): Promise<JsonPetDatabase> {
+  const database = await createTestDatabase(dialect)
+  const connection = await connectUrl(database.url)
+  for (const statement of jsonPetStatements(dialect, table, rows))
+    await collectRows(connection, statement)
+  return {
+    database,
+    connection,
+    drop: async () => {
+      await connection.close()
+      await database.drop()
+    },
+  }
 }

@@ -42,3 +42,11 @@ export function labelOf(parent: string, key: string | null): string {
   if (/^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(key)) return parent ? `${parent}.${key}` : key
   return `${parent}[${JSON.stringify(key)}]`
 }
+
+/** A node's types with their shares: `string`, or `string 67%, number 33%` when mixed. */
+export function describeTypes(node: ShapeNode): string {
+  const total = Object.values(node.types).reduce((sum, n) => sum + n, 0)
+  return Object.entries(node.types)
+    .map(([type, n]) => (n === total ? type : `${type} ${Math.round((100 * n) / total)}%`))
+    .join(', ')
+}

@@ -1,4 +1,4 @@
-import type { ShapeNode } from '../../../shared/json/shape'
+import { describeTypes, type ShapeNode } from '../../../shared/json/shape'
 
 export interface JsonPathItem {
   label: string
@@ -47,9 +47,5 @@ export function jsonPathItems(node: ShapeNode, style: 'dollar' | 'arrow'): JsonP
 }
 
 function describe(node: ShapeNode): string {
-  const total = Object.values(node.types).reduce((sum, n) => sum + n, 0)
-  const types = Object.entries(node.types)
-    .map(([type, n]) => (n === total ? type : `${type} ${Math.round((100 * n) / total)}%`))
-    .join(', ')
-  return `${types} · in ${Math.round(node.presence)}% of rows`
+  return `${describeTypes(node)} · in ${Math.round(node.presence)}% of rows`
 }

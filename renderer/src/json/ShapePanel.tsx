@@ -1,4 +1,4 @@
-import type { JsonShape, ShapeNode } from '../../../shared/json/shape'
+import { describeTypes, type JsonShape, type ShapeNode } from '../../../shared/json/shape'
 
 interface Props {
   shape: JsonShape | null
@@ -35,10 +35,7 @@ export function ShapePanel({ shape, loading, onRefresh, onPick }: Props) {
 }
 
 function ShapeRow({ node, onPick }: { node: ShapeNode; onPick(node: ShapeNode): void }) {
-  const total = Object.values(node.types).reduce((sum, n) => sum + n, 0)
-  const types = Object.entries(node.types)
-    .map(([type, n]) => (n === total ? type : `${type} ${Math.round((100 * n) / total)}%`))
-    .join(', ')
+  const types = describeTypes(node)
   return (
     <li role="treeitem" data-path={node.label}>
       <button
