@@ -386,7 +386,7 @@ describe('connection failures', () => {
       const error = await failure(connectUrl(url))
       expect(
         error.code,
-        `${error.message} (PostgreSQL needs scripts/prepare-services.sh for password auth)`,
+        `${error.message} (PostgreSQL needs scripts/prepare-test-machine.sh for password auth)`,
       ).toBe('AUTH_FAILED')
       expect(error.message).toMatch(/sluice_auth_test|password|authentication/i)
     },

@@ -75,7 +75,7 @@ export async function mysqlAdmin(sql: string): Promise<void> {
   }
 }
 
-/** A role on each server whose password is checked (see scripts/prepare-services.sh for PostgreSQL's pg_hba rule). */
+/** A role on each server whose password is checked (see scripts/prepare-test-machine.sh for PostgreSQL's pg_hba rule). */
 export const authTestUser = { name: 'sluice_auth_test', password: 'right-password' }
 
 export async function ensureAuthTestUsers(): Promise<void> {
