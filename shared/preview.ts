@@ -28,7 +28,11 @@ export type FindingKind =
 /** What happens to the rows found: the migration fails on them, their data is lost, or they are kept but worth a look. */
 export type FindingEffect = 'fails' | 'loses' | 'warns'
 
-export type Verdict = 'clean' | 'will_fail' | 'loses_data' | 'warning'
+/**
+ * `not_run`: an earlier migration of the same run fails on the shadow, so
+ * this one was never tried; it says nothing about the migration itself.
+ */
+export type Verdict = 'clean' | 'will_fail' | 'loses_data' | 'warning' | 'not_run'
 
 /** Up to ten offending rows: the primary key (or rowid) and the offending value. */
 export interface Examples {
@@ -80,7 +84,7 @@ export interface PreviewReport {
 
 /** The worst verdict of a run: what `sluice migrate plan` exits with and what Apply must confirm. */
 export function overallVerdict(migrations: MigrationPreview[]): Verdict {
-  const order: Verdict[] = ['will_fail', 'loses_data', 'warning', 'clean']
+  const order: Verdict[] = ['will_fail', 'loses_data', 'warning', 'not_run', 'clean']
   for (const verdict of order) if (migrations.some((m) => m.verdict === verdict)) return verdict
   return 'clean'
 }

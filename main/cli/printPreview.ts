@@ -8,6 +8,8 @@ export const planExitCodes: Record<Verdict, number> = {
   warning: 0,
   will_fail: 5,
   loses_data: 6,
+  // Only ever behind a migration that will fail, whose code the run exits with.
+  not_run: 0,
 }
 
 const verdictWords: Record<Verdict, string> = {
@@ -15,6 +17,7 @@ const verdictWords: Record<Verdict, string> = {
   warning: 'warning',
   will_fail: 'WILL FAIL',
   loses_data: 'LOSES DATA',
+  not_run: 'not run',
 }
 
 /** The report as `--json` prints it: examples as row objects, changes in words with their safety. */

@@ -252,7 +252,7 @@ function notRun(
   return {
     version: step.version,
     name: step.name,
-    verdict: 'will_fail',
+    verdict: 'not_run',
     reason: `Not run: ${before} before it fails, and the run stops there`,
     statements: step.statements.map((sql) => ({ sql, ms: null, error: null })),
     changes: plan?.changes ?? [],

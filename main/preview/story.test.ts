@@ -47,6 +47,21 @@ describe.each(allDialects)('the preview story on %s', (dialect) => {
     expect(preview!.reason).toContain('7 value(s) of blog_article.title longer than 80 characters')
   })
 
+  it('a migration behind one that will fail is not run, which is not a verdict on it', async () => {
+    await setup()
+    await saveStoryMigration(db.url, folder.dir, 'title 80', shortTitle)
+    await saveStoryMigration(db.url, folder.dir, 'updated by', updatedBy(null))
+    const [first, second] = (await previewFolder(db.url, folder.dir)).migrations
+    if (first!.verdict === 'will_fail') {
+      expect(second!.verdict).toBe('not_run')
+      expect(second!.reason).toMatch(/^Not run: .*title_80 before it fails/)
+      expect(second!.statements.every((s) => s.ms === null)).toBe(true)
+    } else expect(second!.verdict, second!.reason).toBe('clean')
+    expect(first!.verdict).toBe(
+      { sqlite: 'warning', postgres: 'will_fail', mysql: 'will_fail' }[dialect],
+    )
+  })
+
   it('adding updated_by as a nullable foreign key to auth_user is clean', async () => {
     await setup()
     await saveStoryMigration(db.url, folder.dir, 'updated by', updatedBy(null))

@@ -6,4 +6,5 @@ export const verdictLabels: Record<Verdict, string> = {
   warning: 'warning',
   will_fail: 'will fail',
   loses_data: 'loses data',
+  not_run: 'not run',
 }
