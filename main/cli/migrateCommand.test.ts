@@ -70,6 +70,18 @@ describe.each(allDialects)('sluice migrate on %s', (dialect) => {
       'Cannot roll back 20260102000000_posts: 20260102000000_posts.sql has no "-- migrate:down" section',
     )
   })
+
+  it('names the resolve flags when a failed migration blocks up and down', () => {
+    folder.write('20260103000000', 'broken', ['CREATE TABLE ok_then (id integer)', 'SELEC 1'])
+    expect(migrate('up', '--accept-data-loss').status).toBe(1)
+    for (const blocked of [migrate('up', '--accept-data-loss'), migrate('down')]) {
+      expect(blocked.status).toBe(1)
+      expect(blocked.stderr).toContain('20260103000000_broken failed after')
+      expect(blocked.stderr).toContain(
+        'sluice migrate resolve 20260103000000 --retry | --applied | --rolled-back',
+      )
+    }
+  })
 })
 
 describe('sluice migrate arguments', () => {

@@ -125,6 +125,8 @@ export async function migrateCommand(
         return 0
       }
     }
+  } catch (error) {
+    throw await withResolveFlags(error, migrator)
   } finally {
     await close()
   }
@@ -215,4 +217,19 @@ function printProgress(p: MigrationProgress, log: (line: string) => void): void 
   else if (p.kind === 'statement') log(`  statement ${p.index + 1}/${p.count}`)
   else if (p.kind === 'stepDone') log(`  done in ${Math.round(p.executionMs)} ms`)
   else log(`  ${p.version}: skipped, ${p.reason}`)
+}
+
+/**
+ * The engine says in words what a failed migration allows (retry, mark
+ * applied, forget); on the command line those are flags, so the refusal
+ * names them.
+ */
+async function withResolveFlags(error: unknown, migrator: Migrator): Promise<unknown> {
+  if (!(error instanceof SluiceError) || error.code !== 'BAD_REQUEST') return error
+  const failed = (await migrator.status().catch(() => [])).find((s) => s.status === 'failed')
+  if (!failed) return error
+  return new SluiceError({
+    ...error.data,
+    message: `${error.message}: sluice migrate resolve ${failed.version} --retry | --applied | --rolled-back`,
+  })
 }

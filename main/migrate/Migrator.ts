@@ -483,8 +483,8 @@ function refuseBlocked(statuses: MigrationStatus[]): void {
       code: 'BAD_REQUEST',
       message:
         `${label(failed)} failed after ${row.statementsApplied} of ${row.statementsTotal} statements` +
-        `${row.error ? ` (${row.error})` : ''}. Choose: resolve --retry (run the rest), ` +
-        'resolve --applied (mark it applied), or resolve --rolled-back (forget it)',
+        `${row.error ? ` (${row.error})` : ''}. Resolve it first: retry it from the failed ` +
+        'statement, mark it as applied, or forget it (rolled back)',
     })
   }
   const modified = statuses.find((s) => s.status === 'modified')

@@ -159,7 +159,8 @@ describe.each(allDialects)('migrations on %s', (dialect) => {
     // The history and the schema agree: nothing partial where DDL is transactional.
     expect(await tables('g1', 'g2', 'g3')).toEqual(transactional ? [] : ['g1', 'g2'])
     const refusal = await failureOf((await migrator()).up(undefined))
-    expect(refusal.message).toContain('resolve --retry')
+    expect(refusal.message).toContain('retry it from the failed statement')
+    expect(refusal.message).not.toContain('--retry')
   })
 
   it('resolve --retry runs what is left once the cause is fixed', async () => {
