@@ -3,6 +3,7 @@ import { sluiceErrorSchema } from './errors'
 import { compareMethods } from './compareContract'
 import { jsonMethods } from './jsonContract'
 import { migrationEventSchemas, migrationMethods } from './migrationsContract'
+import { tableMethods } from './tableContract'
 import type { PlanNode } from './plan'
 import type { DatabaseSchema } from './schema/model'
 
@@ -199,6 +200,7 @@ export const methods = {
   ...migrationMethods,
   ...compareMethods,
   ...jsonMethods,
+  ...tableMethods,
 } as const
 
 export type Methods = typeof methods

@@ -22,6 +22,24 @@ export interface Capabilities {
   alterConstraints: boolean
   /** Cancelling may lose an in-memory database, because the only way to stop it is to end its process. */
   cancelEndsSession: boolean
+  /**
+   * NULL sorts as larger than any value: last in ASC, first in DESC (PostgreSQL);
+   * otherwise smaller: first in ASC, last in DESC (MySQL/MariaDB, SQLite). Keyset paging needs it.
+   */
+  nullsSortHigh: boolean
+  /** LIKE is case-sensitive and ILIKE, which takes text only, is not (PostgreSQL). */
+  ilike: boolean
+  /**
+   * An enum column compared with a string literal compares by declaration order, as ORDER BY
+   * sorts it (PostgreSQL); MySQL/MariaDB sort by position but compare the text.
+   */
+  enumsCompareInOrder: boolean
+  /** TRUNCATE TABLE exists; SQLite empties a table with DELETE, which it runs as a truncate. */
+  truncate: boolean
+  /** A trigger's name is unique only on its table, so DROP TRIGGER names the table too (PostgreSQL). */
+  triggersPerTable: boolean
+  /** Functions and procedures are overloaded, so DROP names their arguments (PostgreSQL). */
+  overloadedRoutines: boolean
 }
 
 /** One step of a running statement: its columns once, rows in batches, then `done`; notices at any point. */

@@ -27,6 +27,7 @@ import { Comparisons } from '../diff/Comparisons'
 import { JsonQueries } from '../json/JsonQueries'
 import { MigrationRuns } from '../migrate/MigrationRuns'
 import { SavedQueries } from '../savedQueries/savedQueries'
+import { TableQueries } from '../table/TableQueries'
 import { RunningQuery } from './RunningQuery'
 
 /** Who is calling: where that caller's events go. One per window (IPC) or per socket (web mode). */
@@ -71,6 +72,7 @@ export class SluiceService {
   private readonly migrations: MigrationRuns
   private readonly comparisons = new Comparisons((connectionId) => this.open(connectionId))
   private readonly json = new JsonQueries((connectionId) => this.connection(connectionId))
+  private readonly tables = new TableQueries((connectionId) => this.connection(connectionId))
   /** Every result a client still shows, running or finished, until it closes it. */
   private readonly queries = new Map<string, { query: RunningQuery; context: CallContext }>()
   private readonly spillDir = mkdtempSync(join(tmpdir(), 'sluice-results-'))
@@ -239,6 +241,7 @@ export class SluiceService {
     'json.stageEdit': async ({ connectionId, object, column, key, text }) => ({
       sql: await this.json.stageEdit(connectionId, object, column, key, text),
     }),
+    'table.query': async (input) => this.tables.query(input),
 
     'query.explain': async ({ connectionId, sql, analyze }) => {
       const connection = this.connection(connectionId)

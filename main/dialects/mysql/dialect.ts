@@ -17,6 +17,12 @@ export const mysqlDialect: Dialect = {
     schemas: false,
     alterConstraints: true,
     cancelEndsSession: false,
+    nullsSortHigh: false,
+    ilike: false,
+    enumsCompareInOrder: false,
+    truncate: true,
+    triggersPerTable: false,
+    overloadedRoutines: false,
   },
   connect: (target, options) => {
     if (target.dialect !== 'mysql')

@@ -18,6 +18,12 @@ export const postgresDialect: Dialect = {
     schemas: true,
     alterConstraints: true,
     cancelEndsSession: false,
+    nullsSortHigh: true,
+    ilike: true,
+    enumsCompareInOrder: true,
+    truncate: true,
+    triggersPerTable: true,
+    overloadedRoutines: true,
   },
   connect: (target, options) => {
     if (target.dialect !== 'postgres')

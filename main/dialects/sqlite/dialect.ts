@@ -18,6 +18,12 @@ export const sqliteDialect: Dialect = {
     schemas: false,
     alterConstraints: false,
     cancelEndsSession: true,
+    nullsSortHigh: false,
+    ilike: false,
+    enumsCompareInOrder: false,
+    truncate: false,
+    triggersPerTable: false,
+    overloadedRoutines: false,
   },
   connect: (target) => {
     if (target.dialect !== 'sqlite')
