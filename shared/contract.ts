@@ -3,6 +3,7 @@ import { sluiceErrorSchema } from './errors'
 import { compareMethods } from './compareContract'
 import { jsonMethods } from './jsonContract'
 import { migrationEventSchemas, migrationMethods } from './migrationsContract'
+import { schemaMethods } from './schemaContract'
 import { tableMethods } from './tableContract'
 import type { PlanNode } from './plan'
 import type { DatabaseSchema } from './schema/model'
@@ -200,6 +201,7 @@ export const methods = {
   ...migrationMethods,
   ...compareMethods,
   ...jsonMethods,
+  ...schemaMethods,
   ...tableMethods,
 } as const
 

@@ -4,6 +4,7 @@ import type { ColumnInfo, Notice, ObjectRef, SchemaObjects } from '../../shared/
 import type { Lookup } from '../../shared/json/lookups'
 import type { PlanNode } from '../../shared/plan'
 import type { DatabaseSchema } from '../../shared/schema/model'
+import type { OtherObject, OtherObjectRef } from '../../shared/schemaContract'
 import type { SchemaChange, TableRef } from '../../shared/schema/SchemaChange'
 import type { MigrationPlan } from '../diff/MigrationPlan'
 import type { RunStatement } from './explain'
@@ -71,6 +72,14 @@ export interface DialectConnection {
    * whatever the number of tables; with `only`, just that table or view.
    */
   introspect(only?: ObjectRef): Promise<DatabaseSchema>
+  /**
+   * Sequences, types, domains, functions, procedures, triggers and events,
+   * system and extension objects left out, in one catalog read per kind;
+   * with `only`, just that object (an empty list once it is gone).
+   */
+  listOthers(only?: OtherObjectRef): Promise<OtherObject[]>
+  /** The object's CREATE statements without terminating semicolons; null when it is gone. */
+  definitionOf(object: OtherObjectRef): Promise<string[] | null>
   close(): Promise<void>
 }
 

@@ -26,6 +26,8 @@ import { HistoryStore } from '../history/HistoryStore'
 import { Comparisons } from '../diff/Comparisons'
 import { JsonQueries } from '../json/JsonQueries'
 import { MigrationRuns } from '../migrate/MigrationRuns'
+import { objectDefinition } from '../objects/objectDefinition'
+import { objectStatement } from '../objects/objectStatement'
 import { SavedQueries } from '../savedQueries/savedQueries'
 import { TableQueries } from '../table/TableQueries'
 import { RunningQuery } from './RunningQuery'
@@ -185,6 +187,15 @@ export class SluiceService {
         .join('\n\n')
       return { model, ddl }
     },
+
+    'schema.others': async ({ connectionId }) => ({
+      objects: await this.connection(connectionId).listOthers(),
+    }),
+    'schema.definition': async ({ connectionId, object }) => ({
+      ddl: await objectDefinition(this.connection(connectionId), object),
+    }),
+    'schema.statement': async ({ connectionId, object, action }) =>
+      objectStatement(this.connection(connectionId), object, action),
 
     'query.run': async ({ connectionId, queryId, sql, batchSize }, context) => {
       const connection = this.connection(connectionId)

@@ -9,13 +9,16 @@ import type { Cell } from '../../../shared/cells'
 import type { ServerTarget } from '../../../shared/connectionUrl'
 import type { Notice, ObjectRef, SchemaObjects } from '../../../shared/contract'
 import type { DatabaseSchema } from '../../../shared/schema/model'
+import type { OtherObject, OtherObjectRef } from '../../../shared/schemaContract'
 import { SluiceError } from '../../../shared/errors'
 import { connectionBusy } from '../busy'
 import { RowBatch } from '../RowBatch'
 import type { ConnectOptions, DialectConnection, StreamEvent, StreamOptions } from '../types'
 import { columnTypeName, convertersFor } from './cellConverters'
+import { definitionOf } from './definitionOf'
 import { introspect } from './introspect'
 import { listObjects } from './listObjects'
+import { listOthers } from './listOthers'
 import { toSluiceError } from './toSluiceError'
 
 /** Batches buffered ahead of the consumer before the socket is paused. */
@@ -160,6 +163,14 @@ export class MysqlConnection implements DialectConnection {
 
   introspect(only?: ObjectRef): Promise<DatabaseSchema> {
     return this.catalog(() => introspect(this.conn, only ?? null))
+  }
+
+  listOthers(only?: OtherObjectRef): Promise<OtherObject[]> {
+    return this.catalog(() => listOthers(this.conn, only))
+  }
+
+  definitionOf(object: OtherObjectRef): Promise<string[] | null> {
+    return this.catalog(() => definitionOf(this.conn, object))
   }
 
   /** Catalog reads share the session, behind any running statement's rows: they refuse while one runs. */

@@ -4,13 +4,16 @@ import type { Cell } from '../../../shared/cells'
 import type { ServerTarget } from '../../../shared/connectionUrl'
 import type { ColumnInfo, Notice, ObjectRef, SchemaObjects } from '../../../shared/contract'
 import type { DatabaseSchema } from '../../../shared/schema/model'
+import type { OtherObject, OtherObjectRef } from '../../../shared/schemaContract'
 import { SluiceError } from '../../../shared/errors'
 import { connectionBusy } from '../busy'
 import { RowBatch } from '../RowBatch'
 import type { ConnectOptions, DialectConnection, StreamEvent, StreamOptions } from '../types'
 import { cellTypes } from './cellParsers'
+import { definitionOf } from './definitionOf'
 import { introspect } from './introspect'
 import { listObjects } from './listObjects'
+import { listOthers } from './listOthers'
 import { toSluiceError } from './toSluiceError'
 
 type Row = unknown[]
@@ -156,6 +159,14 @@ export class PostgresConnection implements DialectConnection {
 
   introspect(only?: ObjectRef): Promise<DatabaseSchema> {
     return this.catalog(() => introspect(this.client, only ?? null))
+  }
+
+  listOthers(only?: OtherObjectRef): Promise<OtherObject[]> {
+    return this.catalog(() => listOthers(this.client, only))
+  }
+
+  definitionOf(object: OtherObjectRef): Promise<string[] | null> {
+    return this.catalog(() => definitionOf(this.client, object))
   }
 
   /** Catalog reads share the session, so they wait for no open cursor: they refuse while one runs. */

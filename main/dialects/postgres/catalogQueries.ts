@@ -3,14 +3,14 @@
  * of object, for the whole database, never one per table. information_schema
  * is avoided: its constraint views take about a minute on 2,000 tables.
  */
-const userNamespace = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'`
+export const userNamespace = `n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%'`
 
 /**
  * Narrows a query on relations to one table or view for the lazy browser:
  * `$1` is bound to its schema and `$2` to its name.
  */
 export const oneRelation = ` AND n.nspname = $1 AND c.relname = $2`
-const notFromExtension = (oid: string) =>
+export const notFromExtension = (oid: string) =>
   `NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = ${oid} AND x.deptype = 'e')`
 
 export const namespacesSql = `

@@ -5,6 +5,7 @@ import type { SqliteTarget } from '../../../shared/connectionUrl'
 import type { ObjectRef, SchemaObjects } from '../../../shared/contract'
 import { SluiceError } from '../../../shared/errors'
 import type { DatabaseSchema } from '../../../shared/schema/model'
+import type { OtherObject, OtherObjectRef } from '../../../shared/schemaContract'
 import { connectionBusy } from '../busy'
 import { RowBatch } from '../RowBatch'
 import type { DialectConnection, StreamEvent, StreamOptions } from '../types'
@@ -129,6 +130,18 @@ export class SqliteConnection implements DialectConnection {
     const reply = await this.ask({ type: 'introspect', only: only?.name ?? null })
     if (reply.type !== 'schema') throw unexpected(reply)
     return JSON.parse(reply.json) as DatabaseSchema
+  }
+
+  async listOthers(only?: OtherObjectRef): Promise<OtherObject[]> {
+    const reply = await this.ask({ type: 'others', only: only ?? null })
+    if (reply.type !== 'others') throw unexpected(reply)
+    return reply.objects
+  }
+
+  async definitionOf(object: OtherObjectRef): Promise<string[] | null> {
+    const reply = await this.ask({ type: 'definition', object })
+    if (reply.type !== 'definition') throw unexpected(reply)
+    return reply.ddl
   }
 
   /** Copies the database, pages read under a consistent snapshot, into a new file. */

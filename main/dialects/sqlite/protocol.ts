@@ -1,5 +1,6 @@
 import type { ColumnInfo, SchemaObjects } from '../../../shared/contract'
 import type { SluiceErrorData } from '../../../shared/errors'
+import type { OtherObject, OtherObjectRef } from '../../../shared/schemaContract'
 
 /** Messages between a SQLite connection and the child process that owns its database handle. */
 export type ToChild =
@@ -11,6 +12,9 @@ export type ToChild =
   | { type: 'objects' }
   /** The schema model; `only` names one table or view. */
   | { type: 'introspect'; only: string | null }
+  /** Triggers, SQLite's only other objects; `only` names one. */
+  | { type: 'others'; only: OtherObjectRef | null }
+  | { type: 'definition'; object: OtherObjectRef }
   /** Copy the database to `file` with SQLite's online backup API, for a preview's shadow. */
   | { type: 'backup'; file: string }
   /** Close the database (checkpointing a WAL) and exit. */
@@ -30,6 +34,9 @@ export type FromChild =
    * about four times what JSON.stringify and JSON.parse do together.
    */
   | { type: 'schema'; json: string }
+  | { type: 'others'; objects: OtherObject[] }
+  /** The object's CREATE statements; null when it is gone. */
+  | { type: 'definition'; ddl: string[] | null }
   | { type: 'backedUp' }
   | { type: 'error'; error: SluiceErrorData }
 

@@ -3,9 +3,11 @@ import type { Cell } from '../../../shared/cells'
 import { SluiceError, type SluiceErrorData } from '../../../shared/errors'
 import { bytesCell, floatCell, integerCell, jsonCell } from '../encodeCell'
 import { positionOfNearText } from '../errorPosition'
+import { definitionOf } from './definitionOf'
 import { defineEngineFunctions } from './engineFunctions'
 import { introspect } from './introspect'
 import { listObjects } from './listObjects'
+import { listOthers } from './listOthers'
 import { creditWindow, type FromChild, type ToChild } from './protocol'
 
 /**
@@ -55,6 +57,10 @@ async function handle(message: Exclude<ToChild, { type: 'credit' }>): Promise<vo
       return post({ type: 'objects', objects: listObjects(open()) })
     case 'introspect':
       return post({ type: 'schema', json: JSON.stringify(introspect(open(), message.only)) })
+    case 'others':
+      return post({ type: 'others', objects: listOthers(open(), message.only) })
+    case 'definition':
+      return post({ type: 'definition', ddl: definitionOf(open(), message.object) })
     case 'backup':
       await open().backup(message.file)
       return post({ type: 'backedUp' })
