@@ -56,7 +56,14 @@ export const historyEntrySchema = z.object({
   startedAt: z.string(),
   elapsedMs: z.number(),
   rowCount: z.number(),
-  outcome: z.enum(['done', 'error']),
+  /**
+   * Rows an INSERT, UPDATE or DELETE changed, as the database counts them;
+   * null for a statement that returns rows, one that did not finish, or an
+   * entry recorded before this was kept.
+   */
+  affectedRows: z.number().nullable(),
+  /** `cancelled`: the user stopped it, which is not a failure. */
+  outcome: z.enum(['done', 'error', 'cancelled']),
 })
 export type HistoryEntry = z.infer<typeof historyEntrySchema>
 

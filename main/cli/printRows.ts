@@ -1,6 +1,6 @@
 import { cellToText } from '../../shared/cells'
 import type { StreamEvent } from '../dialects/types'
-import { formatter } from '../export/formats'
+import { formatter } from '../../shared/export/formats'
 
 export const outputFormats = ['text', 'csv', 'json', 'ndjson'] as const
 export type OutputFormat = (typeof outputFormats)[number]

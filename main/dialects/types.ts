@@ -43,9 +43,15 @@ export interface Capabilities {
   overloadedRoutines: boolean
 }
 
-/** One step of a running statement: its columns once, rows in batches, then `done`; notices at any point. */
+/**
+ * One step of a running statement: its columns once, rows in batches, then
+ * `done`; notices at any point. Where some types are known only once the
+ * statement has finished (MySQL's ENUM values), `columnTypes` comes before
+ * `done` with the same columns, their types named more exactly.
+ */
 export type StreamEvent =
   | { kind: 'columns'; columns: ColumnInfo[] }
+  | { kind: 'columnTypes'; columns: ColumnInfo[] }
   | RowBatch
   | { kind: 'notice'; notice: Notice }
   | { kind: 'done'; affectedRows: number | null }

@@ -1,10 +1,11 @@
 import { createWriteStream, type WriteStream } from 'node:fs'
-import { rm } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { once } from 'node:events'
 import type { Cell } from '../../shared/cells'
 import type { ColumnInfo } from '../../shared/contract'
 import { SluiceError } from '../../shared/errors'
-import type { RowFormatter } from './formats'
+import type { RowFormatter } from '../../shared/export/formats'
 
 /** Where an export's rows come from: a result already spilled, or a table read through a cursor. */
 export type ExportSource = AsyncIterable<{ columns: ColumnInfo[] } | { rows: Cell[][] }>
@@ -16,8 +17,11 @@ export interface ExportProgress {
 
 /**
  * Writes a source to a file batch by batch, waiting whenever the disk falls
- * behind, so memory holds one batch whatever the size. A cancelled or failed
- * export leaves no partial file behind.
+ * behind, so memory holds one batch whatever the size. Missing folders on the
+ * way are created, as the default export folder may not exist yet. A
+ * cancelled or failed export leaves no partial file behind. Throws
+ * BAD_REQUEST when the file exists and `overwrite` is false, NOT_FOUND when
+ * its folder cannot be made (a file stands in the way), CANCELLED on abort.
  */
 export async function writeExport(options: {
   source: ExportSource
@@ -28,6 +32,13 @@ export async function writeExport(options: {
   onProgress(progress: ExportProgress): void
 }): Promise<ExportProgress> {
   const { source, formatter, path, signal } = options
+  await mkdir(dirname(path), { recursive: true }).catch((error: unknown) => {
+    const why = String((error as { code?: unknown }).code ?? (error as Error).message)
+    throw new SluiceError({
+      code: 'NOT_FOUND',
+      message: `Cannot create the folder ${dirname(path)} (${why}); choose another folder`,
+    })
+  })
   const file = createWriteStream(path, { flags: options.overwrite ? 'w' : 'wx' })
   const progress: ExportProgress = { rows: 0, bytes: 0 }
   const write = async (text: string) => {

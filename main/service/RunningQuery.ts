@@ -9,7 +9,8 @@ const exportBatch = 1000
 /** How often the client hears the row count grow while a result streams in. */
 const progressEveryMs = 100
 
-export type QueryOutcome = 'running' | 'done' | 'error'
+/** A cancelled statement is its own outcome, not a failure: the user stopped it. */
+export type QueryOutcome = 'running' | 'done' | 'error' | 'cancelled'
 
 /**
  * One statement's result for one client. The loop reads from the database as
@@ -21,6 +22,8 @@ export class RunningQuery {
   outcome: QueryOutcome = 'running'
   columns: ColumnInfo[] = []
   elapsedMs = 0
+  /** Rows an INSERT, UPDATE or DELETE changed; null for a statement that returns rows, or one that did not finish. */
+  affectedRows: number | null = null
   private stopped = false
   private disposeWhenFinished = false
   private readonly spill: ResultSpill
@@ -42,11 +45,11 @@ export class RunningQuery {
     const started = performance.now()
     const elapsed = () => Math.round((performance.now() - started) * 10) / 10
     let lastProgress = 0
-    let affectedRows: number | null = null
     try {
       for await (const event of this.connection.stream(sql, { batchSize })) {
         if (this.stopped) throw new SluiceError({ code: 'CANCELLED', message: 'Query cancelled' })
-        if (event.kind === 'columns') {
+        if (event.kind === 'columns' || event.kind === 'columnTypes') {
+          // Types named more exactly after the statement finished reach the client as a second query.columns, which replaces the first.
           this.columns = event.columns
           this.emit({ type: 'query.columns', queryId: this.queryId, columns: event.columns })
         } else if (event.kind === 'rows') {
@@ -59,14 +62,15 @@ export class RunningQuery {
           }
         } else if (event.kind === 'notice') {
           this.emit({ type: 'query.notice', queryId: this.queryId, notice: event.notice })
-        } else affectedRows = event.affectedRows
+        } else this.affectedRows = event.affectedRows
       }
     } catch (error) {
-      this.finish('error', elapsed())
+      const data = toErrorData(spillError(error))
+      this.finish(data.code === 'CANCELLED' ? 'cancelled' : 'error', elapsed())
       this.emit({
         type: 'query.error',
         queryId: this.queryId,
-        error: toErrorData(spillError(error)),
+        error: data,
         rowCount: this.rowCount,
         elapsedMs: this.elapsedMs,
       })
@@ -78,7 +82,7 @@ export class RunningQuery {
       type: 'query.done',
       queryId: this.queryId,
       rowCount: this.rowCount,
-      affectedRows,
+      affectedRows: this.affectedRows,
       elapsedMs: this.elapsedMs,
     })
   }

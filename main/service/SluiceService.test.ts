@@ -208,3 +208,33 @@ describe.each(['postgres', 'mysql'] as const)('%s notices', (dialect) => {
     }
   })
 })
+
+/** The product and its version number, without a distribution's build suffix. */
+const versionShapes: Record<DialectName, RegExp> = {
+  postgres: /^PostgreSQL \d+(\.\d+)+$/,
+  mysql: /^(MariaDB|MySQL) \d+\.\d+\.\d+$/,
+  sqlite: /^SQLite 3\.\d+\.\d+$/,
+}
+
+describe.each(allDialects)('%s server version', (dialect) => {
+  it('names the product and its version number when a connection opens or is tested', async () => {
+    const db = await createTestDatabase(dialect)
+    const service = new SluiceService({ version: 'test', startUrl: null, dataDir: testDataDir() })
+    try {
+      const context = recorder()
+      const opened = await service.dispatch('connection.open', { url: db.url }, context)
+      const tested = await service.dispatch('connection.test', { url: db.url }, context)
+      expect(opened).toMatchObject({
+        ok: true,
+        result: { serverVersion: expect.stringMatching(versionShapes[dialect]) },
+      })
+      expect(tested).toMatchObject({
+        ok: true,
+        result: { serverVersion: expect.stringMatching(versionShapes[dialect]) },
+      })
+    } finally {
+      await service.close()
+      await db.drop()
+    }
+  })
+})

@@ -20,7 +20,7 @@ import { qualifiedName, quoteIdentifier } from '../../shared/sql/quote'
 import { collectRows } from '../dialects/collectRows'
 import { connectUrl, dialects } from '../dialects/registry'
 import type { DialectConnection } from '../dialects/types'
-import { formatter } from '../export/formats'
+import { formatter } from '../../shared/export/formats'
 import { writeExport, type ExportSource } from '../export/writeExport'
 import { HistoryStore } from '../history/HistoryStore'
 import { Comparisons } from '../diff/Comparisons'
@@ -216,7 +216,8 @@ export class SluiceService {
           startedAt,
           elapsedMs: query.elapsedMs,
           rowCount: query.rowCount,
-          outcome: query.outcome === 'done' ? 'done' : 'error',
+          affectedRows: query.affectedRows,
+          outcome: query.outcome === 'running' ? 'error' : query.outcome,
         }),
       )
       return {}

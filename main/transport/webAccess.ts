@@ -43,7 +43,7 @@ export function checkRequest(
       }
     }
   }
-  if (!sameToken(presentedToken(req), access.token)) {
+  if (!presentedTokens(req).some((presented) => sameToken(presented, access.token))) {
     return {
       ok: false,
       status: 401,
@@ -57,18 +57,22 @@ export function queryToken(req: IncomingMessage): string | undefined {
   return new URL(req.url ?? '/', 'http://x').searchParams.get('token') ?? undefined
 }
 
-function presentedToken(req: IncomingMessage): string | undefined {
+/**
+ * Every token the request carries; any one that matches lets it in. A cookie
+ * left from an earlier run of the server must not shadow the token of the
+ * URL this run printed, or opening that URL would be refused.
+ */
+function presentedTokens(req: IncomingMessage): string[] {
   const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1]
-  if (bearer) return bearer
-  const cookie = (req.headers.cookie ?? '')
+  const cookies = (req.headers.cookie ?? '')
     .split(';')
     .map((part) => part.trim().split('='))
-    .find(([name]) => name === tokenCookie)?.[1]
-  return cookie ?? queryToken(req)
+    .filter(([name]) => name === tokenCookie)
+    .map(([, value]) => value ?? '')
+  return [bearer, ...cookies, queryToken(req)].filter((token): token is string => !!token)
 }
 
-function sameToken(presented: string | undefined, expected: string): boolean {
-  if (!presented) return false
+function sameToken(presented: string, expected: string): boolean {
   const a = Buffer.from(presented)
   const b = Buffer.from(expected)
   return a.length === b.length && timingSafeEqual(a, b)

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -50,6 +50,8 @@ describe('web mode', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sluice-static-'))
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Sluice</title>')
+    mkdirSync(join(dir, 'assets'))
+    writeFileSync(join(dir, 'assets', 'app.js'), 'export {}')
     server = await startWebServer({
       service: new SluiceService({ version: 'test', startUrl: null, dataDir: testDataDir() }),
       staticDir: dir,
@@ -67,14 +69,64 @@ describe('web mode', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/)
   })
 
-  it('refuses a page request without the token', async () => {
-    const answer = await get(server.port, '/', { host: `127.0.0.1:${server.port}` })
+  /** A refused page says, in a page of its own, which address to open; it never lets the app load. */
+  const expectTokenRequiredPage = (answer: Answer) => {
     expect(answer.status).toBe(401)
+    expect(answer.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(answer.headers['cache-control']).toBe('no-store')
+    expect(answer.body).toContain('<code>sluice serve</code> printed')
     expect(answer.body).not.toContain('Sluice</title>')
+    expect(answer.body).not.toContain(server.token)
+    expect(answer.body).not.toMatch(/<script/i)
+  }
+
+  it('answers a page request without the token with a page that says which address to open', async () => {
+    expectTokenRequiredPage(await get(server.port, '/', { host: `127.0.0.1:${server.port}` }))
+    expectTokenRequiredPage(await get(server.port, '/index.html'))
+    expectTokenRequiredPage(await get(server.port, '/anything', { 'sec-fetch-mode': 'navigate' }))
   })
 
-  it('refuses a wrong token', async () => {
-    expect((await get(server.port, '/', { cookie: 'sluice_token=guess' })).status).toBe(401)
+  it('answers a wrong token, or a cookie from an earlier run, with the same page', async () => {
+    expectTokenRequiredPage(await get(server.port, '/', { cookie: 'sluice_token=guess' }))
+    expectTokenRequiredPage(await get(server.port, '/?token=old-run'))
+  })
+
+  it('keeps refusing assets without the token in plain words', async () => {
+    const answer = await get(server.port, '/assets/app.js')
+    expect(answer.status).toBe(401)
+    expect(answer.headers['content-type']).toBe('text/plain; charset=utf-8')
+    expect(answer.body).toContain('open the URL that `sluice serve` printed')
+  })
+
+  it('lets in the URL this run printed even with a cookie left from an earlier run', async () => {
+    const answer = await get(server.port, `/?token=${server.token}`, {
+      cookie: 'sluice_token=from-the-run-before',
+    })
+    expect(answer.status).toBe(303)
+    expect(String(answer.headers['set-cookie'])).toContain(`sluice_token=${server.token};`)
+  })
+
+  it('serves the page again on a reload with the cookie alone, never to be cached', async () => {
+    const page = await get(server.port, '/', { cookie })
+    expect(page.status).toBe(200)
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(page.headers['cache-control']).toBe('no-store')
+    expect(page.body).toContain('Sluice</title>')
+  })
+
+  it('tells the page whether its session is good at /session', async () => {
+    const good = await get(server.port, '/session', { cookie })
+    expect(good.status).toBe(200)
+    expect(good.headers['content-type']).toBe('application/json; charset=utf-8')
+    expect(good.headers['cache-control']).toBe('no-store')
+    expect(JSON.parse(good.body)).toEqual({ ok: true })
+    for (const refused of [
+      await get(server.port, '/session'),
+      await get(server.port, '/session', { cookie: 'sluice_token=from-the-run-before' }),
+    ]) {
+      expect(refused.status).toBe(401)
+      expect(JSON.parse(refused.body)).toEqual({ ok: false, error: expect.any(String) })
+    }
   })
 
   it('trades the URL token for an HttpOnly cookie, then serves the page', async () => {

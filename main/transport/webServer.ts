@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { SluiceEvent } from '../../shared/contract'
@@ -7,6 +7,7 @@ import { encodeReply } from '../../shared/webFrames'
 import type { CallContext, SluiceService } from '../service/SluiceService'
 import { checkRequest, queryToken, tokenCookie, type WebAccess } from './webAccess'
 import { serveStatic } from './staticFiles'
+import { isPageRequest, sendTokenRequiredPage } from './tokenRequiredPage'
 
 export interface WebServerOptions {
   service: SluiceService
@@ -33,6 +34,14 @@ interface CallMessage {
 const maxMessageBytes = 64 * 1024 * 1024
 
 /**
+ * Answers whether this page's session is still good: 200 `{"ok":true}`, or
+ * the refusal's status with `{"ok":false,"error":…}`. The page asks on start,
+ * to tell a server that refused its token (restarted) from one that is gone
+ * (the request fails).
+ */
+const sessionPath = '/session'
+
+/**
  * Web mode: the renderer over HTTP (static files) and one WebSocket per page
  * (calls, results and events). It listens on 127.0.0.1 only.
  */
@@ -42,18 +51,28 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes })
 
   const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x')
+    const reading = req.method === 'GET' || req.method === 'HEAD'
     const verdict = checkRequest(req, access, false)
     if (!verdict.ok) {
-      res
-        .writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8' })
-        .end(verdict.reason)
+      if (url.pathname === sessionPath)
+        sendJson(res, verdict.status, { ok: false, error: verdict.reason })
+      else if (verdict.status === 401 && reading && isPageRequest(req, url.pathname))
+        sendTokenRequiredPage(req, res)
+      else
+        res
+          .writeHead(verdict.status, { 'content-type': 'text/plain; charset=utf-8' })
+          .end(verdict.reason)
       return
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
+    if (!reading) {
       res.writeHead(405, { 'content-type': 'text/plain' }).end('Method not allowed')
       return
     }
-    const url = new URL(req.url ?? '/', 'http://x')
+    if (url.pathname === sessionPath) {
+      sendJson(res, 200, { ok: true })
+      return
+    }
     if (queryToken(req)) {
       // Trade the token in the URL for a cookie, so it leaves the address bar and every asset request carries it.
       res
@@ -95,6 +114,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
   }
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res
+    .writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    })
+    .end(JSON.stringify(body))
 }
 
 function attach(ws: WebSocket, service: SluiceService): void {

@@ -7,15 +7,18 @@ import mysql, {
 } from 'mysql2'
 import type { Cell } from '../../../shared/cells'
 import type { ServerTarget } from '../../../shared/connectionUrl'
-import type { Notice, ObjectRef, SchemaObjects } from '../../../shared/contract'
+import type { ColumnInfo, Notice, ObjectRef, SchemaObjects } from '../../../shared/contract'
 import type { DatabaseSchema } from '../../../shared/schema/model'
 import type { OtherObject, OtherObjectRef } from '../../../shared/schemaContract'
 import { SluiceError } from '../../../shared/errors'
 import { connectionBusy } from '../busy'
+import { productVersion } from '../productVersion'
 import { RowBatch } from '../RowBatch'
 import type { ConnectOptions, DialectConnection, StreamEvent, StreamOptions } from '../types'
-import { columnTypeName, convertersFor } from './cellConverters'
+import { convertersFor } from './cellConverters'
+import { columnType, type TypeContext } from './columnType'
 import { definitionOf } from './definitionOf'
+import { withEnumValues } from './enumTypes'
 import { introspect } from './introspect'
 import { listObjects } from './listObjects'
 import { listOthers } from './listOthers'
@@ -65,6 +68,7 @@ export class MysqlConnection implements DialectConnection {
     private readonly options: ConnectionOptions,
     readonly serverVersion: string,
     private readonly where: string,
+    private readonly types: TypeContext,
   ) {
     conn.on('error', (error) => {
       this.broken = toSluiceError(error, where)
@@ -75,17 +79,26 @@ export class MysqlConnection implements DialectConnection {
     const config = connectionOptions(target, options)
     const where = describeTarget(target)
     const conn = await connect(config, where)
-    const version = await new Promise<string>((resolve, reject) =>
-      conn.query<[string][] & RowDataPacket[]>(
-        { sql: 'SELECT VERSION()', rowsAsArray: true },
-        (e, rows) => (e ? reject(e) : resolve(String(rows[0]?.[0] ?? ''))),
-      ),
-    ).catch((error: unknown) => {
+    try {
+      const version = String((await rows(conn, 'SELECT VERSION()'))[0]?.[0] ?? '')
+      const mariadb = /mariadb/i.test(version)
+      const [major = 0, minor = 0, patch = 0] = version.split(/[.-]/).map(Number)
+      const at = major * 10000 + minor * 100 + patch
+      const widths = await rows(conn, charsetWidthsSql(mariadb && at >= 101000))
+      return new MysqlConnection(
+        conn,
+        config,
+        productVersion(mariadb ? 'MariaDB' : 'MySQL', version),
+        where,
+        {
+          charsetWidths: new Map(widths.map(([id, width]) => [Number(id), Number(width)])),
+          displayWidths: mariadb || at < 80019,
+        },
+      )
+    } catch (error) {
       conn.destroy()
       throw toSluiceError(error, where)
-    })
-    const product = /mariadb/i.test(version) ? 'MariaDB' : 'MySQL'
-    return new MysqlConnection(conn, config, `${product} ${version}`, where)
+    }
   }
 
   async *stream(sql: string, options: StreamOptions): AsyncGenerator<StreamEvent, void, undefined> {
@@ -93,7 +106,7 @@ export class MysqlConnection implements DialectConnection {
     if (this.running) throw connectionBusy()
     this.running = true
     this.cancelRequested = false
-    const feed = new StatementFeed(this.conn, options.batchSize)
+    const feed = new StatementFeed(this.conn, options.batchSize, this.types)
     const query = this.conn.query({ sql, rowsAsArray: true })
     query.on('fields', (fields: FieldPacket[] | undefined) => feed.fields(fields))
     query.on('result', (row: unknown) => feed.row(row))
@@ -106,8 +119,11 @@ export class MysqlConnection implements DialectConnection {
         // Rows the server sent before KILL QUERY reached it are dropped, not shown after a cancel.
         if (this.cancelRequested)
           throw new SluiceError({ code: 'CANCELLED', message: 'Query cancelled' })
-        if (event.kind === 'done')
+        if (event.kind === 'done') {
           for (const notice of await this.warnings()) yield { kind: 'notice', notice }
+          const refined = await this.enumValues(feed)
+          if (refined) yield { kind: 'columnTypes', columns: refined }
+        }
         yield event
       }
     } catch (error) {
@@ -124,20 +140,22 @@ export class MysqlConnection implements DialectConnection {
   }
 
   /** The statement's warnings: MySQL keeps them for the session until the next statement. */
-  private warnings(): Promise<Notice[]> {
-    return new Promise((resolve, reject) =>
-      this.conn.query<RowDataPacket[]>(
-        { sql: 'SHOW WARNINGS', rowsAsArray: true },
-        (error, rows) =>
-          error
-            ? reject(error)
-            : resolve(
-                (rows as unknown as unknown[][]).map((row) => ({
-                  level: String(row[0]),
-                  message: `${String(row[2])} (${String(row[1])})`,
-                })),
-              ),
-      ),
+  private async warnings(): Promise<Notice[]> {
+    return (await rows(this.conn, 'SHOW WARNINGS')).map((row) => ({
+      level: String(row[0]),
+      message: `${String(row[2])} (${String(row[1])})`,
+    }))
+  }
+
+  /**
+   * Read after the warnings, which the next statement would clear. A type
+   * name is a convenience: failing to read it (no privilege on the catalog)
+   * keeps the plain `enum` rather than failing the statement.
+   */
+  private async enumValues(feed: StatementFeed): Promise<ColumnInfo[] | null> {
+    if (!feed.fieldPackets) return null
+    return withEnumValues(feed.fieldPackets, feed.columns, (sql) => rows(this.conn, sql)).catch(
+      () => null,
     )
   }
 
@@ -204,6 +222,28 @@ export class MysqlConnection implements DialectConnection {
   }
 }
 
+/**
+ * Bytes per character at most by collation id. MariaDB 10.10 and later
+ * number the collations it added for UCA 14 only in
+ * COLLATION_CHARACTER_SET_APPLICABILITY (COLLATIONS lists them without an
+ * id); MySQL has no ids there.
+ */
+function charsetWidthsSql(applicabilityIds: boolean): string {
+  const collations = applicabilityIds
+    ? 'information_schema.COLLATION_CHARACTER_SET_APPLICABILITY'
+    : 'information_schema.COLLATIONS'
+  return `SELECT c.ID, s.MAXLEN FROM ${collations} c JOIN information_schema.CHARACTER_SETS s ON s.CHARACTER_SET_NAME = c.CHARACTER_SET_NAME WHERE c.ID IS NOT NULL`
+}
+
+/** Runs one small statement and keeps its rows, as arrays. */
+function rows(conn: Connection, sql: string): Promise<unknown[][]> {
+  return new Promise((resolve, reject) =>
+    conn.query<RowDataPacket[]>({ sql, rowsAsArray: true }, (error, result) =>
+      error ? reject(error) : resolve(result as unknown as unknown[][]),
+    ),
+  )
+}
+
 export function connect(config: ConnectionOptions, where: string): Promise<Connection> {
   return new Promise((resolve, reject) => {
     const conn = mysql.createConnection(config)
@@ -226,6 +266,9 @@ class StatementFeed {
   private queue: StreamEvent[] = []
   /** Set once the result's columns are known; `null` when rows need no conversion. */
   private converters: ((value: unknown) => Cell)[] | null | undefined
+  /** The result's metadata and the columns named from it, for naming ENUM types once it is done. */
+  fieldPackets: FieldPacket[] | undefined
+  columns: ColumnInfo[] = []
   private batch: Cell[][] = []
   private affectedRows: number | null = null
   private error: unknown
@@ -236,16 +279,16 @@ class StatementFeed {
   constructor(
     private readonly conn: Connection,
     private readonly batchSize: number,
+    private readonly types: TypeContext,
   ) {}
 
   fields(fields: FieldPacket[] | undefined): void {
     // mysql2 announces "fields" with nothing for statements that return no rows.
     if (!fields) return
     this.converters = convertersFor(fields) ?? null
-    this.push({
-      kind: 'columns',
-      columns: fields.map((f) => ({ name: f.name, type: columnTypeName(f) })),
-    })
+    this.fieldPackets = fields
+    this.columns = fields.map((f) => ({ name: f.name, type: columnType(f, this.types) }))
+    this.push({ kind: 'columns', columns: this.columns })
   }
 
   row(row: unknown): void {

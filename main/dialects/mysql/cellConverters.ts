@@ -7,21 +7,10 @@ type Converter = (value: unknown) => Cell
 // mysql2 exposes Types both ways (name → code and code → name) and leaves it out of its typings.
 const types = (mysql as unknown as { Types: Record<string, number | string> }).Types
 const jsonTypeCode = types.JSON as number
-const typeNames = new Map(
-  Object.entries(types).flatMap(([code, name]) =>
-    typeof name === 'string' ? [[Number(code), name.toLowerCase()] as const] : [],
-  ),
-)
 
 /** MariaDB stores JSON as LONGTEXT; its extended metadata still says "json". */
 function isJson(field: FieldPacket): boolean {
   return field.columnType === jsonTypeCode || field.extendedFormat === 'json'
-}
-
-export function columnTypeName(field: FieldPacket): string {
-  if (isJson(field)) return 'json'
-  if (field.extendedTypeName) return field.extendedTypeName
-  return typeNames.get(field.columnType ?? -1) ?? 'unknown'
 }
 
 const passThrough: Converter = (value) => {

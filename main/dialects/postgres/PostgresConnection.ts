@@ -7,6 +7,7 @@ import type { DatabaseSchema } from '../../../shared/schema/model'
 import type { OtherObject, OtherObjectRef } from '../../../shared/schemaContract'
 import { SluiceError } from '../../../shared/errors'
 import { connectionBusy } from '../busy'
+import { productVersion } from '../productVersion'
 import { RowBatch } from '../RowBatch'
 import type { ConnectOptions, DialectConnection, StreamEvent, StreamOptions } from '../types'
 import { cellTypes } from './cellParsers'
@@ -15,10 +16,27 @@ import { introspect } from './introspect'
 import { listObjects } from './listObjects'
 import { listOthers } from './listOthers'
 import { toSluiceError } from './toSluiceError'
+import { loadTypeNames, typeName, type TypeNames } from './typeNames'
 
 type Row = unknown[]
 
 const rowCountCommands = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'COPY'])
+
+/**
+ * Commands (the first word of the command tag) after which a type may have
+ * been created, renamed or dropped, or the search_path that decides whether
+ * format_type qualifies a name may have changed.
+ */
+const typeChangingCommands = new Set([
+  'CREATE',
+  'ALTER',
+  'DROP',
+  'DO',
+  'CALL',
+  'SET',
+  'RESET',
+  'IMPORT',
+])
 
 export function clientConfig(target: ServerTarget, options: ConnectOptions): pg.ClientConfig {
   return {
@@ -47,11 +65,13 @@ export class PostgresConnection implements DialectConnection {
   /** Set by cancel(); the stream stops at its next fetch if the server had nothing running to cancel. */
   private cancelRequested = false
   private broken: SluiceError | undefined
+  /** Set after a statement that may have changed types; the names are read again before the next one. */
+  private typesStale = false
 
   private constructor(
     private readonly client: pg.Client,
     private readonly config: pg.ClientConfig,
-    private readonly typeNames: Map<number, string>,
+    private types: TypeNames,
     readonly serverVersion: string,
     private readonly where: string,
   ) {
@@ -67,17 +87,14 @@ export class PostgresConnection implements DialectConnection {
     try {
       await client.connect()
       const [version, types] = await Promise.all([
-        client.query<{ v: string }>('SHOW server_version'),
-        client.query<{ oid: number; typname: string }>(
-          'SELECT oid::int AS oid, typname FROM pg_type',
-        ),
+        client.query<{ v: string }>("SELECT current_setting('server_version') AS v"),
+        loadTypeNames(client),
       ])
-      const typeNames = new Map(types.rows.map((r) => [r.oid, r.typname]))
       return new PostgresConnection(
         client,
         config,
-        typeNames,
-        `PostgreSQL ${version.rows[0]?.v ?? ''}`.trim(),
+        types,
+        productVersion('PostgreSQL', version.rows[0]?.v ?? ''),
         where,
       )
     } catch (error) {
@@ -91,6 +108,7 @@ export class PostgresConnection implements DialectConnection {
     if (this.running) throw connectionBusy()
     this.running = true
     this.cancelRequested = false
+    if (this.typesStale) await this.reloadTypes()
     const notices: Notice[] = []
     const onNotice = (notice: { severity?: string; message?: string }) =>
       notices.push({ level: notice.severity ?? 'NOTICE', message: notice.message ?? '' })
@@ -102,13 +120,8 @@ export class PostgresConnection implements DialectConnection {
       const first = await read(cursor, options.batchSize)
       // pg-cursor hands over the result (fields, command, row count) only while the portal is open.
       const result = first.result
-      yield {
-        kind: 'columns',
-        columns: (result?.fields ?? []).map((f): ColumnInfo => ({
-          name: f.name,
-          type: this.typeNames.get(f.dataTypeID) ?? String(f.dataTypeID),
-        })),
-      }
+      if (result && typeChangingCommands.has(result.command)) this.typesStale = true
+      yield { kind: 'columns', columns: (result?.fields ?? []).map((f) => this.column(f)) }
       let rows = first.rows
       for (;;) {
         // Notices arrive on the socket between result messages, so they are passed on after each fetch.
@@ -131,6 +144,26 @@ export class PostgresConnection implements DialectConnection {
       this.client.off('notice', onNotice)
       this.running = false
     }
+  }
+
+  /**
+   * Type names are a convenience: in a transaction a failed statement has
+   * aborted, the read fails too, and the user's ROLLBACK must still run.
+   */
+  private async reloadTypes(): Promise<void> {
+    try {
+      this.types = await loadTypeNames(this.client)
+      this.typesStale = false
+    } catch {
+      // Kept stale: read again before the next statement.
+    }
+  }
+
+  /** A type created by another session since the names were read shows its OID this once. */
+  private column(field: pg.FieldDef): ColumnInfo {
+    const type = typeName(this.types, field.dataTypeID, field.dataTypeModifier)
+    if (type === null) this.typesStale = true
+    return { name: field.name, type: type ?? String(field.dataTypeID) }
   }
 
   async cancel(): Promise<boolean> {

@@ -11,6 +11,20 @@ interface Props {
   onOpen(sql: string): void
 }
 
+/** "3 rows affected" for a statement that changed rows, else the rows it returned: "1 row", "5 rows". */
+function countText(entry: HistoryEntry): string {
+  const plural = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`
+  return entry.affectedRows === null
+    ? plural(entry.rowCount)
+    : `${plural(entry.affectedRows)} affected`
+}
+
+const outcomeText: Record<HistoryEntry['outcome'], string> = {
+  done: '',
+  error: 'Failed · ',
+  cancelled: 'Cancelled · ',
+}
+
 /** Every statement run, newest first, searchable by its text; clicking one opens it in a new tab. */
 export function HistoryPanel({ client, runs, onOpen }: Props) {
   const [text, setText] = useState('')
@@ -61,9 +75,9 @@ export function HistoryPanel({ client, runs, onOpen }: Props) {
                 {entry.sql.slice(0, 200)}
               </code>
               <span className="side-detail">
-                {new Date(entry.startedAt).toLocaleString()} ·{' '}
-                {entry.rowCount.toLocaleString('en-US')} rows · {formatElapsed(entry.elapsedMs)} ·{' '}
-                {entry.connection}
+                {outcomeText[entry.outcome]}
+                {new Date(entry.startedAt).toLocaleString()} · {countText(entry)} ·{' '}
+                {formatElapsed(entry.elapsedMs)} · {entry.connection}
               </span>
             </button>
           </li>

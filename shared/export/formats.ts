@@ -1,7 +1,7 @@
-import { cellToJsonValue, cellToText, isBytesCell, isJsonCell, type Cell } from '../../shared/cells'
-import type { DialectName } from '../../shared/connectionUrl'
-import type { ColumnInfo } from '../../shared/contract'
-import { quoteIdentifier, quoteLiteral } from '../../shared/sql/quote'
+import { cellToJsonValue, cellToText, isBytesCell, isJsonCell, type Cell } from '../cells'
+import type { DialectName } from '../connectionUrl'
+import type { ColumnInfo } from '../contract'
+import { quoteIdentifier, quoteLiteral } from '../sql/quote'
 
 export const exportFormats = ['csv', 'json', 'ndjson', 'sql'] as const
 export type ExportFormat = (typeof exportFormats)[number]
@@ -13,9 +13,10 @@ export interface RowFormatter {
   end(): string
 }
 
-/** What an SQL export inserts into, and in whose SQL. */
+/** What an SQL export (or a grid's Copy as SQL INSERT) inserts into, and in whose SQL. */
 export interface InsertTarget {
   dialect: DialectName
+  /** The table as SQL, already quoted (`qualifiedName`). */
   table: string
 }
 
