@@ -25,4 +25,25 @@ describe('SQLite connection process', () => {
       await again.close()
     }
   })
+  it('answers catalog reads asked at once, each with its own reply, and runs a statement after them', async () => {
+    const connection = await SqliteConnection.open({ dialect: 'sqlite', file: join(dir, 'c.db') })
+    try {
+      await collectRows(connection, 'CREATE TABLE t (id integer)')
+      await collectRows(connection, 'CREATE TRIGGER stamp AFTER INSERT ON t BEGIN SELECT 1; END')
+      const [objects, others, schema, definition, rows] = await Promise.all([
+        connection.listObjects(),
+        connection.listOthers(),
+        connection.introspect({ schema: 'main', name: 't' }),
+        connection.definitionOf({ schema: 'main', name: 'stamp', kind: 'trigger', identity: 't' }),
+        collectRows(connection, 'SELECT count(*) FROM t'),
+      ])
+      expect(objects.objects.map((o) => o.name)).toEqual(['t'])
+      expect(others.map((o) => o.name)).toEqual(['stamp'])
+      expect(schema.namespaces[0]!.tables[0]!.name).toBe('t')
+      expect(definition?.join('')).toContain('CREATE TRIGGER stamp')
+      expect(rows).toEqual([[0]])
+    } finally {
+      await connection.close()
+    }
+  })
 })

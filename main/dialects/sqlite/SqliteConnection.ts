@@ -53,6 +53,12 @@ export class SqliteConnection implements DialectConnection {
   private cancelled = false
   /** The running statement returns no rows, so it cannot be stopped part-way. */
   private runningWrite = false
+  /**
+   * The catalog read in flight, if any. The child answers on one channel, in
+   * order and without ids, so one request is out at a time: catalog reads
+   * queue behind each other, and a statement waits for the read before it.
+   */
+  private asking: Promise<unknown> = Promise.resolve()
 
   private constructor(private readonly file: string) {}
 
@@ -68,6 +74,7 @@ export class SqliteConnection implements DialectConnection {
     this.running = true
     this.cancelled = false
     this.runningWrite = false
+    await this.asking.catch(() => undefined)
     await this.revive().catch((error: unknown) => {
       this.running = false
       throw error
@@ -151,13 +158,18 @@ export class SqliteConnection implements DialectConnection {
   }
 
   /** A request answered by one reply; the child serves one thing at a time, so none while a statement runs. */
-  private async ask(message: ToChild): Promise<FromChild> {
-    if (this.running) throw connectionBusy()
-    await this.revive()
-    this.send(message)
-    const reply = await this.mailbox.next()
-    if (reply.type === 'error') throw new SluiceError(reply.error)
-    return reply
+  private ask(message: ToChild): Promise<FromChild> {
+    if (this.running) return Promise.reject(connectionBusy())
+    // A statement that starts after this was asked waits for it (stream awaits `asking`).
+    const turn = this.asking.catch(() => undefined).then(async () => {
+      await this.revive()
+      this.send(message)
+      const reply = await this.mailbox.next()
+      if (reply.type === 'error') throw new SluiceError(reply.error)
+      return reply
+    })
+    this.asking = turn
+    return turn
   }
 
   /** Lets an idle child close its database cleanly (a WAL is checkpointed); a busy or stuck one is killed. */
