@@ -26,6 +26,8 @@ export const migrationEntrySchema = z.object({
   path: z.string().nullable(),
   /** The up section as it would run. */
   sql: z.string().nullable(),
+  /** The down section; null when the file has none (or is missing). */
+  downSql: z.string().nullable(),
   checksum: z.string().nullable(),
   /** The checksum recorded when it ran; differs from `checksum` when modified. */
   appliedChecksum: z.string().nullable(),

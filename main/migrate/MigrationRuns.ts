@@ -150,5 +150,10 @@ function migratorRun(migrator: Migrator, action: MigrationRunAction, options: Ru
 }
 
 function entryOf(s: MigrationStatus): MigrationEntry {
-  return { ...statusEntry(s), sql: s.file?.up ?? null, hasDown: s.file?.down != null }
+  return {
+    ...statusEntry(s),
+    sql: s.file?.up ?? null,
+    downSql: s.file?.down ?? null,
+    hasDown: s.file?.down != null,
+  }
 }
