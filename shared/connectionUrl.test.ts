@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { formatConnectionUrl, parseConnectionUrl, redactUrl } from './connectionUrl'
+import {
+  formatConnectionUrl,
+  parseConnectionUrl,
+  redactUrl,
+  withoutPassword,
+} from './connectionUrl'
 import { SluiceError } from './errors'
 
 describe('connection URLs', () => {
@@ -89,5 +94,13 @@ describe('connection URLs', () => {
   it('never shows a password in a redacted URL', () => {
     expect(redactUrl('postgres://me:secret@h/db')).toBe('postgres://me:***@h/db')
     expect(redactUrl('mysql://root@h/db')).toBe('mysql://root@h/db')
+  })
+  it('leaves the password out of a URL a session keeps, and nothing else', () => {
+    expect(withoutPassword('postgres://me:s%40cret@h:5432/db?sslmode=require')).toBe(
+      'postgres://me@h:5432/db?sslmode=require',
+    )
+    const kept = parseConnectionUrl(withoutPassword('mysql://root:pw@h:3307/d'))
+    expect(kept).toMatchObject({ user: 'root', password: '', host: 'h', port: 3307, database: 'd' })
+    expect(withoutPassword('sqlite:///tmp/a:b@c.db')).toBe('sqlite:///tmp/a:b@c.db')
   })
 })

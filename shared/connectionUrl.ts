@@ -62,6 +62,15 @@ export function redactUrl(url: string): string {
   return url.replace(/^([a-z]+:\/\/[^:/@]*):[^@]*@/i, '$1:***@')
 }
 
+/**
+ * The URL with its password left out entirely: what a saved session may keep
+ * on disk. Opening it again asks the server without a password, which trust
+ * or peer authentication accepts and any other method refuses (AUTH_FAILED).
+ */
+export function withoutPassword(url: string): string {
+  return url.replace(/^([a-z]+:\/\/[^:/@]*):[^@]*@/i, '$1@')
+}
+
 function parseSqlitePath(url: string): string {
   const rest = url.slice('sqlite:'.length)
   if (rest === ':memory:') return ':memory:'

@@ -55,6 +55,7 @@ export const historyEntrySchema = z.object({
   dialect: dialectNameSchema,
   startedAt: z.string(),
   elapsedMs: z.number(),
+  /** Rows the statement returned (read before a failure or cancel); 0 for one that returns none. */
   rowCount: z.number(),
   /**
    * Rows an INSERT, UPDATE or DELETE changed, as the database counts them;
@@ -100,6 +101,15 @@ export const methods = {
     input: z.object({ url: z.string().min(1).max(4096) }).strict(),
     output: connectionInfoSchema,
   },
+  /**
+   * A reloaded page takes back a connection its earlier page opened, without
+   * asking for the password again. The engine keeps a page's connections for
+   * a grace period after the page goes; NOT_FOUND once it has closed them.
+   */
+  'connection.adopt': {
+    input: z.object({ connectionId: id }).strict(),
+    output: connectionInfoSchema,
+  },
   'connection.close': {
     input: z.object({ connectionId: id }).strict(),
     output: empty,
@@ -125,6 +135,8 @@ export const methods = {
         queryId: id,
         sql: z.string().min(1).max(50_000_000),
         batchSize: z.number().int().min(1).max(50_000).optional(),
+        /** False for statements Sluice wrote itself (a table tab's page, a count): kept out of the history. */
+        record: z.boolean().optional(),
       })
       .strict(),
     output: empty,

@@ -42,6 +42,11 @@ export interface ServiceOptions {
   startUrl: string | null
   /** Sluice's own files: the query history database and saved queries. */
   dataDir: string
+  /**
+   * How long a connection outlives the window or page that opened it, in
+   * milliseconds, waiting for a reloaded page to adopt it; 30 s by default.
+   */
+  orphanGraceMs?: number
 }
 
 interface OpenConnection {
@@ -50,6 +55,10 @@ interface OpenConnection {
   url: string
   /** The URL without its password: what history and the title bar show. */
   title: string
+  /** The window or page that uses it; null while it waits to be adopted after a reload. */
+  owner: CallContext | null
+  /** Closes it if no page adopts it in time. */
+  orphanTimer?: ReturnType<typeof setTimeout>
 }
 
 type Handlers = {
@@ -118,6 +127,15 @@ export class SluiceService {
     const mine = [...this.queries.values()].filter((q) => q.context === context)
     for (const { query } of mine) this.queries.delete(query.queryId)
     await Promise.allSettled(mine.map((q) => q.query.dispose()))
+    // A reload is a new page: it adopts its connections again, without their passwords, within the grace period.
+    for (const [connectionId, open] of this.connections)
+      if (open.owner === context) {
+        open.owner = null
+        open.orphanTimer = setTimeout(
+          () => void this.closeConnection(connectionId).catch(() => undefined),
+          this.options.orphanGraceMs ?? 30_000,
+        )
+      }
   }
 
   async close(): Promise<void> {
@@ -125,6 +143,7 @@ export class SluiceService {
     this.queries.clear()
     for (const controller of this.exports.values()) controller.abort()
     this.migrations.cancelAll()
+    for (const open of this.connections.values()) clearTimeout(open.orphanTimer)
     await Promise.allSettled([...this.connections.values()].map((c) => c.connection.close()))
     this.connections.clear()
     await this.history?.then((store) => store.close()).catch(() => undefined)
@@ -144,29 +163,24 @@ export class SluiceService {
       return { dialect: connection.dialect, serverVersion: connection.serverVersion }
     },
 
-    'connection.open': async ({ url }) => {
+    'connection.open': async ({ url }, context) => {
       const connection = await connectUrl(url)
       const connectionId = randomUUID()
-      const title = redactUrl(url)
-      this.connections.set(connectionId, { connection, url, title })
-      return {
-        connectionId,
-        dialect: connection.dialect,
-        title,
-        serverVersion: connection.serverVersion,
-      }
+      const open: OpenConnection = { connection, url, title: redactUrl(url), owner: context }
+      this.connections.set(connectionId, open)
+      return connectionInfo(connectionId, open)
+    },
+
+    'connection.adopt': async ({ connectionId }, context) => {
+      const open = this.open(connectionId)
+      clearTimeout(open.orphanTimer)
+      open.owner = context
+      return connectionInfo(connectionId, open)
     },
 
     'connection.close': async ({ connectionId }) => {
-      const connection = this.connection(connectionId)
-      for (const { query } of [...this.queries.values()])
-        if (query.connection === connection) {
-          this.queries.delete(query.queryId)
-          await query.dispose()
-        }
-      this.connections.delete(connectionId)
-      this.json.forget(connectionId)
-      await connection.close()
+      this.open(connectionId)
+      await this.closeConnection(connectionId)
       return {}
     },
 
@@ -197,7 +211,7 @@ export class SluiceService {
     'schema.statement': async ({ connectionId, object, action }) =>
       objectStatement(this.connection(connectionId), object, action),
 
-    'query.run': async ({ connectionId, queryId, sql, batchSize }, context) => {
+    'query.run': async ({ connectionId, queryId, sql, batchSize, record }, context) => {
       const connection = this.connection(connectionId)
       if (this.queries.has(queryId))
         throw new SluiceError({
@@ -208,7 +222,8 @@ export class SluiceService {
       const query = new RunningQuery(queryId, connection, spillPath, (event) => context.emit(event))
       this.queries.set(queryId, { query, context })
       const startedAt = new Date().toISOString()
-      void query.run(sql, batchSize ?? defaultBatchSize).then(() =>
+      void query.run(sql, batchSize ?? defaultBatchSize).then(() => {
+        if (record === false) return
         this.record({
           sql,
           connection: this.connections.get(connectionId)?.title ?? '',
@@ -218,8 +233,8 @@ export class SluiceService {
           rowCount: query.rowCount,
           affectedRows: query.affectedRows,
           outcome: query.outcome === 'running' ? 'error' : query.outcome,
-        }),
-      )
+        })
+      })
       return {}
     },
 
@@ -392,6 +407,21 @@ export class SluiceService {
     return query
   }
 
+  /** Stops its queries, forgets what was cached for it, and ends its session. */
+  private async closeConnection(connectionId: string): Promise<void> {
+    const open = this.connections.get(connectionId)
+    if (!open) return
+    clearTimeout(open.orphanTimer)
+    for (const { query } of [...this.queries.values()])
+      if (query.connection === open.connection) {
+        this.queries.delete(query.queryId)
+        await query.dispose()
+      }
+    this.connections.delete(connectionId)
+    this.json.forget(connectionId)
+    await open.connection.close()
+  }
+
   private connection(connectionId: string): DialectConnection {
     return this.open(connectionId).connection
   }
@@ -404,6 +434,15 @@ export class SluiceService {
         message: 'That connection is closed; connect again',
       })
     return open
+  }
+}
+
+function connectionInfo(connectionId: string, open: OpenConnection) {
+  return {
+    connectionId,
+    dialect: open.connection.dialect,
+    title: open.title,
+    serverVersion: open.connection.serverVersion,
   }
 }
 
