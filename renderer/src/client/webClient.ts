@@ -52,11 +52,14 @@ export function webClient(
         ),
       )
   })
+  const lost = new SluiceError({
+    code: 'UNREACHABLE',
+    message:
+      'The connection to the Sluice server closed: is `sluice serve` still running? Start it again and open the URL it prints.',
+  })
+  let closed = false
   socket.addEventListener('close', () => {
-    const lost = new SluiceError({
-      code: 'UNREACHABLE',
-      message: 'The connection to the Sluice server closed: is `sluice serve` still running?',
-    })
+    closed = true
     for (const waiter of pending.values()) waiter.reject(lost)
     pending.clear()
   })
@@ -64,6 +67,8 @@ export function webClient(
   return {
     call: async (method, input) => {
       await opened
+      // A closed socket drops what is sent on it without a word, so the call would wait for ever.
+      if (closed || socket.readyState !== socket.OPEN) throw lost
       const id = nextId++
       const result = new Promise((resolve, reject) => pending.set(id, { resolve, reject }))
       socket.send(JSON.stringify({ id, method, input }))
