@@ -2,7 +2,9 @@ import type { MigrationEntry } from '../../shared/migrationsContract'
 import type { MigrationStatus } from './MigrationStatus'
 
 /** One migration's status as `status --json` prints it and the panel lists it, without the file's SQL. */
-export function statusEntry(s: MigrationStatus): Omit<MigrationEntry, 'sql' | 'downSql' | 'hasDown'> {
+export function statusEntry(
+  s: MigrationStatus,
+): Omit<MigrationEntry, 'sql' | 'downSql' | 'hasDown'> {
   const row = s.history
   return {
     version: s.version,

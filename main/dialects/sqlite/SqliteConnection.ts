@@ -161,13 +161,15 @@ export class SqliteConnection implements DialectConnection {
   private ask(message: ToChild): Promise<FromChild> {
     if (this.running) return Promise.reject(connectionBusy())
     // A statement that starts after this was asked waits for it (stream awaits `asking`).
-    const turn = this.asking.catch(() => undefined).then(async () => {
-      await this.revive()
-      this.send(message)
-      const reply = await this.mailbox.next()
-      if (reply.type === 'error') throw new SluiceError(reply.error)
-      return reply
-    })
+    const turn = this.asking
+      .catch(() => undefined)
+      .then(async () => {
+        await this.revive()
+        this.send(message)
+        const reply = await this.mailbox.next()
+        if (reply.type === 'error') throw new SluiceError(reply.error)
+        return reply
+      })
     this.asking = turn
     return turn
   }
