@@ -72,6 +72,19 @@ describe.each(allDialects)('the JSON editor engine on %s', (dialect) => {
     await expect(json.filter('c', object(), 'data', 'a=tom')).rejects.toThrow(/not a JSON value/)
   })
 
+  it('without a filter yet, selects every row in key order', async () => {
+    const { sql, lookups } = await json.filter('c', object(), 'data', '  ')
+    expect(lookups).toEqual([])
+    const all = await collectRows(connection, sql)
+    const counted = await collectRows(
+      connection,
+      `SELECT count(*) FROM ${sql.split(' FROM ')[1]!.split(' ORDER BY ')[0]}`,
+    )
+    expect(all.length).toBe(Number(counted[0]![0]))
+    const ids = all.map((row) => Number(row[0]))
+    expect(ids).toEqual([...ids].sort((a, b) => a - b))
+  })
+
   it('advises an index, and once it exists EXPLAIN shows the filter using it', async () => {
     const [before] = await json.advise('c', object(), 'data', 'breed="Mixed"')
     expect(before).toMatchObject({ lookup: 'breed="Mixed"', exists: false, used: null })

@@ -51,7 +51,8 @@ export class JsonQueries {
 
   async filter(connectionId: string, object: ObjectRef, column: string, where: string) {
     const connection = this.connectionOf(connectionId)
-    const lookups = parseLookups(where)
+    // No filter yet shows every row, as a table does before it is filtered.
+    const lookups = where.trim() ? parseLookups(where) : []
     const target = await this.target(connection, object, column)
     return {
       sql: filterStatement(dialects[connection.dialect], target, lookups),

@@ -12,7 +12,8 @@ export interface FilterTarget {
 
 /**
  * `SELECT * FROM table WHERE <lookups> ORDER BY key`: what the filter runs and
- * shows. `servedBy`, a condition an index can serve, goes in front.
+ * shows; no lookups select every row. `servedBy`, a condition an index can
+ * serve, goes in front.
  */
 export function filterStatement(
   dialect: Dialect,
@@ -20,8 +21,13 @@ export function filterStatement(
   lookups: Lookup[],
   servedBy = '',
 ): string {
-  const filter = compileFilter(dialect.json, dialect.quoteIdentifier(target.column), lookups)
-  const where = servedBy ? `${servedBy} AND ${filter}` : filter
+  const conditions = [
+    ...(servedBy ? [servedBy] : []),
+    ...(lookups.length > 0
+      ? [compileFilter(dialect.json, dialect.quoteIdentifier(target.column), lookups)]
+      : []),
+  ]
+  const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''
   const order = target.orderBy.map((name) => dialect.quoteIdentifier(name)).join(', ')
-  return `SELECT * FROM ${target.table} WHERE ${where}${order ? ` ORDER BY ${order}` : ''}`
+  return `SELECT * FROM ${target.table}${where}${order ? ` ORDER BY ${order}` : ''}`
 }
