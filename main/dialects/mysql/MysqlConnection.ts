@@ -317,7 +317,8 @@ class StatementFeed {
     if (this.finished) return
     const rowless = this.converters === undefined
     if (rowless) this.push({ kind: 'columns', columns: [] })
-    this.flushBatch()
+    // The statement's rows are all in: pausing now would pause the next command instead (a catalog read queued behind this statement never answered).
+    this.flushBatch(false)
     this.push({ kind: 'done', affectedRows: rowless ? this.affectedRows : null })
     this.finished = true
   }
@@ -345,12 +346,12 @@ class StatementFeed {
     while (!this.finished) await new Promise<void>((resolve) => (this.wake = resolve))
   }
 
-  private flushBatch(): void {
+  private flushBatch(pauseIfBehind = true): void {
     if (this.discarding) this.batch = []
     if (this.batch.length === 0) return
     this.push(RowBatch.ofCells(this.batch))
     this.batch = []
-    if (this.queue.length >= maxBufferedBatches && !this.paused) {
+    if (pauseIfBehind && this.queue.length >= maxBufferedBatches && !this.paused) {
       this.paused = true
       this.conn.pause()
     }

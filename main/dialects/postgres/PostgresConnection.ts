@@ -67,6 +67,8 @@ export class PostgresConnection implements DialectConnection {
   private broken: SluiceError | undefined
   /** Set after a statement that may have changed types; the names are read again before the next one. */
   private typesStale = false
+  /** The catalog read in flight; a statement waits for those asked before it. */
+  private reading: Promise<unknown> = Promise.resolve()
 
   private constructor(
     private readonly client: pg.Client,
@@ -108,6 +110,7 @@ export class PostgresConnection implements DialectConnection {
     if (this.running) throw connectionBusy()
     this.running = true
     this.cancelRequested = false
+    await this.reading.catch(() => undefined)
     if (this.typesStale) await this.reloadTypes()
     const notices: Notice[] = []
     const onNotice = (notice: { severity?: string; message?: string }) =>
@@ -203,13 +206,20 @@ export class PostgresConnection implements DialectConnection {
   }
 
   /** Catalog reads share the session, so they wait for no open cursor: they refuse while one runs. */
-  private async catalog<T>(read: () => Promise<T>): Promise<T> {
-    if (this.running) throw connectionBusy()
-    try {
-      return await read()
-    } catch (error) {
-      throw toSluiceError(error, this.where)
-    }
+  /**
+   * Catalog reads take turns: node-postgres would queue them itself, but
+   * treats a query sent while another runs as deprecated (pg 9 drops it).
+   */
+  private catalog<T>(read: () => Promise<T>): Promise<T> {
+    if (this.running) return Promise.reject(connectionBusy())
+    const turn = this.reading
+      .catch(() => undefined)
+      .then(read)
+      .catch((error: unknown) => {
+        throw toSluiceError(error, this.where)
+      })
+    this.reading = turn
+    return turn
   }
 
   async close(): Promise<void> {
