@@ -380,6 +380,9 @@ describe('connection failures', () => {
   it.each([
     ['postgres', `postgres://sluice_auth_test:wrong@${pgHost.host}/postgres`],
     ['mysql', 'mysql://sluice_auth_test:wrong@127.0.0.1:3306/'],
+    // A restored session's URL has no password: a server that wants one says so, as AUTH_FAILED.
+    ['postgres', `postgres://sluice_auth_test@${pgHost.host}/postgres`],
+    ['mysql', 'mysql://sluice_auth_test@127.0.0.1:3306/'],
   ])(
     '%s: a wrong password is AUTH_FAILED',
     async (_dialect, url) => {

@@ -35,6 +35,12 @@ export function toSluiceError(error: unknown, where: string): SluiceError {
     })
   }
   if (serverCode === '3D000') return new SluiceError({ ...fields, code: 'NOT_FOUND' })
+  // node-postgres's own words when the server asks for a password and the connection has none.
+  if (/client password must be a string/.test(fields.message))
+    return new SluiceError({
+      code: 'AUTH_FAILED',
+      message: `Authentication failed for ${where}: the server asks for a password and none was given`,
+    })
   if (serverCode) return new SluiceError({ ...fields, code: 'SQL_ERROR' })
   return new SluiceError({ code: 'INTERNAL', message: fields.message })
 }
