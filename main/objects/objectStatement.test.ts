@@ -34,6 +34,7 @@ function setup(dialect: DialectName): string[] {
          status varchar(10) NOT NULL DEFAULT 'draft', price decimal(10,2), published boolean NOT NULL,
          made date NOT NULL, stamp datetime NOT NULL, state enum('it''s','new') NOT NULL, doc json NOT NULL,
          total decimal(12,2) GENERATED ALWAYS AS (price * 2) STORED)`,
+      `CREATE TABLE numbered (id int AUTO_INCREMENT PRIMARY KEY, n int)`,
       oddTableSql('int', 'varchar(20)'),
       `CREATE TABLE log (msg text, at date)`,
       `CREATE VIEW item_titles AS SELECT id, title FROM items`,
@@ -42,6 +43,7 @@ function setup(dialect: DialectName): string[] {
     `CREATE TABLE items (id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'draft',
        price NUMERIC, published BOOLEAN NOT NULL, made DATE NOT NULL, stamp DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
        total NUMERIC GENERATED ALWAYS AS (price * 2) STORED)`,
+    `CREATE TABLE numbered (id INTEGER PRIMARY KEY AUTOINCREMENT, n integer)`,
     oddTableSql('INTEGER', 'TEXT'),
     `CREATE TABLE log (msg TEXT, at DATE)`,
     `CREATE VIEW item_titles AS SELECT id, title FROM items`,
@@ -147,22 +149,23 @@ describe.each(allDialects)('statements from the schema tree on %s', (dialect) =>
     await run(sql)
   })
 
-  it.runIf(dialect === 'postgres')(
-    'leaves identity ALWAYS out of INSERT and asks for DEFAULT on BY DEFAULT',
-    async () => {
-      expect((await statement(table('tally'), 'insert')).sql).toBe(
-        'INSERT INTO "tally" ("n")\nVALUES (0)',
+  it('numbers new rows as the dialect does: DEFAULT for identity BY DEFAULT, NULL for AUTO_INCREMENT and INTEGER PRIMARY KEY, identity ALWAYS left out', async () => {
+    const named = (name: string) =>
+      dialect === 'mysql' ? `\`${db.schema}\`.\`${name}\`` : `"${name}"`
+    const id = dialect === 'mysql' ? '`id`, `n`' : '"id", "n"'
+    const expected: Record<string, string> = {
+      numbered: `INSERT INTO ${named('numbered')} (${id})\nVALUES (${dialect === 'postgres' ? 'DEFAULT' : 'NULL'}, NULL)`,
+      ...(dialect === 'postgres' ? { tally: 'INSERT INTO "tally" ("n")\nVALUES (0)' } : {}),
+    }
+    for (const [name, insert] of Object.entries(expected)) {
+      expect((await statement(table(name), 'insert')).sql).toBe(insert)
+      const n = dialect === 'mysql' ? '`n`' : '"n"'
+      expect((await statement(table(name), 'update')).sql).toBe(
+        `UPDATE ${named(name)}\nSET ${n} = ${n}\nWHERE ${dialect === 'mysql' ? '`id`' : '"id"'} = 0`,
       )
-      expect((await statement(table('tally'), 'update')).sql).toBe(
-        'UPDATE "tally"\nSET "n" = "n"\nWHERE "id" = 0',
-      )
-      expect((await statement(table('numbered'), 'insert')).sql).toBe(
-        'INSERT INTO "numbered" ("id", "n")\nVALUES (DEFAULT, NULL)',
-      )
-      for (const name of ['tally', 'numbered'])
-        for (const action of templates) await rolledBack((await statement(table(name), action)).sql)
-    },
-  )
+      for (const action of templates) await rolledBack((await statement(table(name), action)).sql)
+    }
+  })
 
   it('keys a table without a primary key on every column', async () => {
     const { sql } = await statement(table('log'), 'delete')
