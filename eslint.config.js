@@ -60,6 +60,8 @@ const layers = [
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    // A renderer module's test may drive it against the real engine in-process (main/testing/engineClient.ts).
+    ignores: ['renderer/**/*.test.ts'],
     languageOptions: { globals: globals.browser },
     rules: {
       'no-restricted-imports': [

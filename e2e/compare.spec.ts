@@ -25,7 +25,7 @@ test.describe('schema compare on the demo database', () => {
     const folder = join(dir, 'migrations')
 
     await openSluice(page)
-    await page.getByRole('tab', { name: 'Compare' }).click()
+    await page.getByRole('button', { name: 'Compare', exact: true }).click()
     const view = page.getByTestId('compare-view')
     await view.getByLabel('To path').fill(schemaFile)
     await view.getByRole('button', { name: 'Compare' }).click()
@@ -59,7 +59,7 @@ test.describe('schema compare on the demo database', () => {
     await expect(view.getByRole('status')).toContainText('_rename_slug.sql')
     expect(readdirSync(folder)).toEqual([expect.stringMatching(/^\d{14}_rename_slug\.sql$/)])
 
-    await page.getByRole('tab', { name: 'Migrations' }).click()
+    await page.getByRole('button', { name: 'Migrations', exact: true }).click()
     const panel = page.getByTestId('migrations-panel')
     await expect(panel.getByLabel('Migrations folder')).toHaveValue(folder)
     const row = panel.locator('[data-testid^="migration-"]', { hasText: 'rename_slug' })
@@ -73,7 +73,7 @@ test.describe('schema compare on the demo database', () => {
       'WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 100000000) SELECT count(*) FROM s;\nCREATE TABLE never (id integer);\n',
     )
     await openSluice(page)
-    await page.getByRole('tab', { name: 'Compare' }).click()
+    await page.getByRole('button', { name: 'Compare', exact: true }).click()
     const view = page.getByTestId('compare-view')
     await view.getByLabel('To path').fill(slowFile)
     await view.getByRole('button', { name: 'Compare' }).click()

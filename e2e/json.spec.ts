@@ -1,10 +1,8 @@
 import { expect, test, type Page } from '@playwright/test'
-import { grid, openSluice, runAll } from './workbench'
+import { editor, grid, openSluice, runAll, treeMenu } from './workbench'
 
 async function openJsonEditor(page: Page) {
-  const pets = page.getByRole('tree', { name: 'Schema' }).getByRole('treeitem', { name: 'pets' })
-  await pets.getByRole('button', { name: 'Show pets' }).click()
-  await page.getByRole('button', { name: 'Query JSON' }).click()
+  await treeMenu(page, 'pets', 'Query JSON')
   return page.getByRole('region', { name: 'JSON in pets' })
 }
 
@@ -25,6 +23,9 @@ test('the builder makes breed__icontains="mix", which finds Tom, with its SQL sh
 }) => {
   await openSluice(page)
   const view = await openJsonEditor(page)
+  // Every row shows before any filter is run.
+  await expect(view.getByText('3 rows', { exact: true })).toBeVisible()
+  await expect(grid(page).getByRole('row')).toHaveCount(4)
   await view
     .getByRole('complementary', { name: 'JSON shape' })
     .getByRole('button', { name: /^breed/ })
@@ -39,19 +40,19 @@ test('the builder makes breed__icontains="mix", which finds Tom, with its SQL sh
   )
   await view.getByRole('button', { name: 'Run filter' }).click()
   await expect(view.getByLabel('Generated SQL')).toContainText('sluice_lower')
-  await expect(view.getByText('1 rows')).toBeVisible()
+  await expect(view.getByText('1 row', { exact: true })).toBeVisible()
   await expect(grid(page).getByRole('row')).toHaveCount(2)
   await expect(grid(page).getByRole('gridcell').nth(1)).toHaveText('Tom')
 
   await view.getByRole('button', { name: 'Open in editor' }).click()
-  await expect(page.getByTestId('sql-editor')).toContainText('SELECT * FROM')
+  await expect(editor(page)).toContainText('SELECT * FROM')
 })
 
 test("typing json_extract(data,'$. in the editor offers the keys of pets.data", async ({
   page,
 }) => {
   await openSluice(page)
-  await page.getByTestId('sql-editor').click()
+  await editor(page).click()
   await page.keyboard.press('ControlOrMeta+A')
   await page.keyboard.insertText('SELECT * FROM pets WHERE ')
   await page.keyboard.type("json_extract(data,'$.")
@@ -74,11 +75,7 @@ test('the tree viewer tells a string holding JSON from an object; filter by a va
     `CREATE TABLE e2e_json_cells (id INTEGER PRIMARY KEY, data JSON);
 INSERT INTO e2e_json_cells VALUES (1, '{"as_text": "{\\"a\\":1}", "as_object": {"a": 1}}');`,
   )
-  const table = page
-    .getByRole('tree', { name: 'Schema' })
-    .getByRole('treeitem', { name: 'e2e_json_cells' })
-  await table.getByRole('button', { name: 'Show e2e_json_cells' }).click()
-  await page.getByRole('button', { name: 'Query JSON' }).click()
+  await treeMenu(page, 'e2e_json_cells', 'Query JSON')
   const view = page.getByRole('region', { name: 'JSON in e2e_json_cells' })
   await view.getByRole('textbox', { name: 'Filter lookups' }).fill('has_key="as_text"')
   await view.getByRole('button', { name: 'Run filter' }).click()
@@ -104,6 +101,10 @@ INSERT INTO e2e_json_cells VALUES (1, '{"as_text": "{\\"a\\":1}", "as_object": {
 
   await viewer.getByRole('button', { name: 'Edit' }).click()
   const editor = viewer.getByLabel('New JSON value')
+  // An edit that changes nothing stages nothing.
+  await viewer.getByRole('button', { name: 'Stage' }).click()
+  await expect(viewer.getByRole('alert')).toContainText('Unchanged')
+  await expect(viewer.getByLabel('Staged change')).toHaveCount(0)
   await editor.fill('{"as_text": "x", "as_object": {"a": 2}')
   await viewer.getByRole('button', { name: 'Stage' }).click()
   await expect(viewer.getByRole('alert')).toContainText('Not JSON')
@@ -111,10 +112,13 @@ INSERT INTO e2e_json_cells VALUES (1, '{"as_text": "{\\"a\\":1}", "as_object": {
   await editor.fill('{"as_text": "x", "as_object": {"a": 2}}')
   await viewer.getByRole('button', { name: 'Stage' }).click()
   await expect(viewer.getByLabel('Staged change')).toContainText(
-    'UPDATE "e2e_json_cells" SET "data" = \'{"as_text": "x", "as_object": {"a": 2}}\' WHERE "id" = 1',
+    'UPDATE "e2e_json_cells" SET "data" = \'{"as_text":"x","as_object":{"a":2}}\' WHERE "id" = 1',
   )
 
-  await page.getByRole('tab', { name: 'Query' }).click()
+  await page
+    .getByRole('tab', { name: /^Query \d/ })
+    .first()
+    .click()
   await runAll(page, 'DROP TABLE e2e_json_cells')
 })
 

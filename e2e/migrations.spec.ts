@@ -31,10 +31,11 @@ test.describe('migrations panel on SQLite', () => {
 
   test('lists pending migrations, applies one, flags an edited file, and offers recovery after a failure', async ({
     page,
+    browser,
   }) => {
     await openSluice(page)
     await connectTo(page, db.url)
-    await page.getByRole('tab', { name: 'Migrations' }).click()
+    await page.getByRole('button', { name: 'Migrations', exact: true }).click()
     const panel = page.getByTestId('migrations-panel')
     await panel.getByLabel('Migrations folder').fill(folder.dir)
     await panel.getByRole('button', { name: 'Open folder' }).click()
@@ -53,7 +54,14 @@ test.describe('migrations panel on SQLite', () => {
     await expect(badge(page, '2')).toHaveText('pending')
 
     await page.getByTestId('migration-1').click()
-    await expect(panel.locator('.migration-detail .view-lines')).toContainText('CREATE TABLE users')
+    const sections = panel.getByTestId('ddl-viewer')
+    await expect(sections.first()).toContainText('CREATE TABLE users')
+    // The down section is shown too, or said to be missing.
+    await expect(panel.getByRole('heading', { name: 'Down' })).toBeVisible()
+    await expect(sections.nth(1)).toContainText('DROP TABLE users')
+    await page.getByTestId('migration-2').click()
+    await expect(panel).toContainText('No “-- migrate:down” section')
+    await page.getByTestId('migration-1').click()
 
     const file = join(folder.dir, '1_users.sql')
     const original = readFileSync(file, 'utf8')
@@ -95,10 +103,12 @@ test.describe('migrations panel on SQLite', () => {
     await expect(rollBack).toBeDisabled()
     await expect(rollBack).toHaveAttribute('title', '2_posts.sql has no "-- migrate:down" section')
 
-    // The folder is remembered for this connection, in a new session of the app.
-    await openSluice(page)
-    await connectTo(page, db.url)
-    await page.getByRole('tab', { name: 'Migrations' }).click()
-    await expect(badge(page, '1')).toHaveText('applied')
+    // The folder is remembered for this connection, in a new session of the app (a fresh browser profile).
+    const again = await (await browser.newContext()).newPage()
+    await openSluice(again)
+    await connectTo(again, db.url)
+    await again.getByRole('button', { name: 'Migrations', exact: true }).click()
+    await expect(badge(again, '1')).toHaveText('applied')
+    await again.context().close()
   })
 })

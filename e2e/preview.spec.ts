@@ -29,7 +29,7 @@ test.describe('preview before apply, on a copy of the demo database', () => {
   }) => {
     await openSluice(page)
     await connectTo(page, db.url)
-    await page.getByRole('tab', { name: 'Migrations' }).click()
+    await page.getByRole('button', { name: 'Migrations', exact: true }).click()
     const panel = page.getByTestId('migrations-panel')
     await panel.getByLabel('Migrations folder').fill(folder.dir)
     await panel.getByRole('button', { name: 'Open folder' }).click()

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { endlessQuery, grid, openSluice, runSql } from './workbench'
+import { editor, endlessQuery, grid, openSluice, openTable, runSql } from './workbench'
 
 test('starts on the demo database and lists the story tables', async ({ page }) => {
   const requests: string[] = []
@@ -8,7 +8,7 @@ test('starts on the demo database and lists the story tables', async ({ page }) 
   page.on('worker', (worker) => workers.push(worker.url()))
   await openSluice(page)
   // A qualifier Sluice knows nothing of leaves completion to Monaco's word list, which runs in its editor worker.
-  await page.getByTestId('sql-editor').click()
+  await editor(page).click()
   await page.keyboard.press('ControlOrMeta+End')
   await page.keyboard.type('\nSELECT nosuch.na')
   await page.keyboard.press('Control+Space')
@@ -27,8 +27,8 @@ test('opens pets and shows its columns and rows', async ({ page }) => {
   await openSluice(page)
   await page.getByRole('button', { name: 'Expand pets' }).click()
   await expect(page.getByRole('treeitem', { name: 'data' })).toContainText('json · not null')
-  await page.getByRole('button', { name: 'Open pets' }).click()
-  await expect(page.getByTestId('row-count')).toHaveText('3 rows')
+  const table = await openTable(page, 'pets')
+  await expect(table.getByTestId('page-position')).toContainText('Rows 1–3')
   for (const name of ['Bruno', 'Tom', 'Stewey'])
     await expect(grid(page).getByRole('gridcell', { name, exact: true })).toBeVisible()
 })

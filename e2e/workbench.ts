@@ -17,8 +17,13 @@ export function runAll(page: Page, sql: string): Promise<void> {
   return pasteAndPress(page, sql, 'ControlOrMeta+Shift+Enter')
 }
 
+/** The SQL editor on show: other connections' tabs keep theirs, hidden. */
+export function editor(page: Page) {
+  return page.getByTestId('sql-editor').filter({ visible: true })
+}
+
 async function pasteAndPress(page: Page, sql: string, keys: string): Promise<void> {
-  await page.getByTestId('sql-editor').click()
+  await editor(page).click()
   await page.keyboard.press('ControlOrMeta+A')
   await page.keyboard.insertText(sql)
   await page.keyboard.press(keys)
@@ -33,8 +38,31 @@ export async function connectTo(page: Page, url: string): Promise<void> {
   await expect(dialog).toBeHidden()
 }
 
+/** The grid on show: hidden tabs may keep grids of their own. */
 export function grid(page: Page) {
-  return page.getByTestId('results-grid')
+  return page.getByTestId('results-grid').filter({ visible: true })
+}
+
+/** The schema tree of the connection in front. */
+export function tree(page: Page) {
+  return page.getByRole('tree', { name: 'Schema' })
+}
+
+/** Opens a table's tab from the tree, as a double-click does, and returns the tab's region. */
+export async function openTable(page: Page, name: string) {
+  await tree(page).getByRole('treeitem', { name, exact: true }).dblclick()
+  const region = page.getByRole('region', { name: `Table ${name}` })
+  await expect(region).toBeVisible()
+  return region
+}
+
+/** Runs one item of an object's context menu in the tree. */
+export async function treeMenu(page: Page, name: string, item: string): Promise<void> {
+  await tree(page).getByRole('treeitem', { name, exact: true }).click({ button: 'right' })
+  await page
+    .getByRole('menu', { name: `Actions on ${name}` })
+    .getByRole('menuitem', { name: item })
+    .click()
 }
 
 /**
@@ -64,4 +92,13 @@ export async function forgetLongTasks(page: Page): Promise<void> {
 /** The longest task recorded, in milliseconds; 0 when there was none. */
 export function longestTask(page: Page): Promise<number> {
   return page.evaluate(() => Math.max(0, ...(globalThis as unknown as LongTasks).longTasks))
+}
+
+type WithClipboard = { navigator: { clipboard: { readText(): Promise<string> } } }
+
+/** The clipboard's text, as a paste would read it; the context needs the clipboard-read permission. */
+export function clipboardText(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    (globalThis as unknown as WithClipboard).navigator.clipboard.readText(),
+  )
 }

@@ -4,17 +4,23 @@ import type { DialectName } from '../../../shared/connectionUrl'
 import { toErrorData, type SluiceErrorData } from '../../../shared/errors'
 import type { Backfill, Rename, SchemaChange } from '../../../shared/schema/SchemaChange'
 import type { SluiceClient } from '../../../shared/transport'
-import { DdlViewer } from '../components/DdlViewer'
-import { ErrorPanel } from '../components/ErrorPanel'
+import { DdlViewer } from '../monaco/DdlViewer'
+import { ErrorPanel } from '../errors/ErrorPanel'
 import { PreviewPane } from '../preview/PreviewPane'
 import { usePreview } from '../preview/usePreview'
 import { ChangeTree } from './ChangeTree'
 import { SchemaDiffEditor } from './SchemaDiffEditor'
 import { SourcePicker, sourceOf, type SourceKind } from './SourcePicker'
 
+type Side = { kind: SourceKind; path: string }
+
 interface Props {
   client: SluiceClient
   connection: ConnectionInfo
+  /** The sources to start from: what the tab had before a reload. */
+  initial?: { from: Side; to: Side }
+  /** Told the sources as they change, for the tab to bring back after a reload. */
+  onRemember?(sources: { from: Side; to: Side }): void
 }
 
 interface Loaded {
@@ -37,13 +43,13 @@ let comparisons = 0
  * safety, both schemas' DDL side by side, and the migration that gets from
  * one to the other, saved into the connection's migrations folder.
  */
-export function CompareView({ client, connection }: Props) {
+export function CompareView({ client, connection, initial, onRemember }: Props) {
   const { connectionId } = connection
-  const [from, setFrom] = useState<{ kind: SourceKind; path: string }>({
-    kind: 'connection',
-    path: '',
-  })
-  const [to, setTo] = useState<{ kind: SourceKind; path: string }>({ kind: 'sqlFile', path: '' })
+  const [from, setFrom] = useState<Side>(initial?.from ?? { kind: 'connection', path: '' })
+  const [to, setTo] = useState<Side>(initial?.to ?? { kind: 'sqlFile', path: '' })
+  const remember = useRef(onRemember)
+  remember.current = onRemember
+  useEffect(() => remember.current?.({ from, to }), [from, to])
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [plan, setPlan] = useState<Plan | null>(null)
   const [renames, setRenames] = useState<Rename[]>([])

@@ -10,7 +10,7 @@ import { jsonPathContext, type JsonPathContext } from './jsonPathContext'
 import { completionContext, tablesInScope, type TableReference } from './sqlScope'
 import { functionsOf, keywordsOf } from './sqlWords'
 
-/** What completion knows of the connected database; the app swaps it when the connection changes. */
+/** What completion knows of one connection's database. */
 export interface CompletionSource {
   dialect: DialectName
   objects(): SchemaObjects | null
@@ -20,10 +20,13 @@ export interface CompletionSource {
   jsonShape(object: ObjectRef, column: string): Promise<ShapeNode | null>
 }
 
-let source: CompletionSource | null = null
+let sourceOf: (model: monaco.editor.ITextModel) => CompletionSource | null = () => null
 
-export function setCompletionSource(next: CompletionSource | null): void {
-  source = next
+/** How completion finds the connection an editor's text belongs to: each query tab is on one. */
+export function setCompletionLookup(
+  lookup: (model: monaco.editor.ITextModel) => CompletionSource | null,
+): void {
+  sourceOf = lookup
 }
 
 /** Monaco providers are per language and global, so they are registered once and read the current source. */
@@ -32,6 +35,7 @@ export function registerCompletion(): void {
     monaco.languages.registerCompletionItemProvider(language, {
       triggerCharacters: ['.', "'"],
       provideCompletionItems: async (model, position, context) => {
+        const source = sourceOf(model)
         if (!source) return { suggestions: [] }
         const before = model.getValueInRange(
           new monaco.Range(

@@ -1,5 +1,5 @@
 import type { SluiceErrorData } from '../../../shared/errors'
-import { errorTitles } from '../errorTitles'
+import { errorTitles } from './errorTitles'
 
 /** The server's own words, with the fields it added; never a stack trace. */
 export function ErrorPanel({ error }: { error: SluiceErrorData }) {

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../shared/errors'
+import type { ErrorCode } from '../../../shared/errors'
 
 /** The UI's wording per error code; the message underneath is the engine's or the server's own. */
 export const errorTitles: Record<ErrorCode, string> = {

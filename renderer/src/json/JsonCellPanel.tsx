@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import type { ObjectRef } from '../../../shared/contract'
+import { minifyJson } from '../../../shared/json/minifyJson'
 import { toErrorData, type SluiceErrorData } from '../../../shared/errors'
 import type { SluiceClient } from '../../../shared/transport'
-import { ErrorPanel } from '../components/ErrorPanel'
+import { ErrorPanel } from '../errors/ErrorPanel'
 import { JsonTree } from './JsonTree'
 import type { SelectedCell } from './JsonView'
 
@@ -37,6 +38,12 @@ export function JsonCellPanel({
       setProblem(`Not JSON: ${(caught as Error).message}`)
       return
     }
+    // The value is written as compactly as it is shown, with every token as typed; an unchanged one is not written at all.
+    const text = minifyJson(editing)
+    if (text === JSON.stringify(cell.value)) {
+      setProblem('Unchanged: nothing to stage')
+      return
+    }
     setProblem(null)
     try {
       const { sql } = await client.call('json.stageEdit', {
@@ -44,7 +51,7 @@ export function JsonCellPanel({
         object,
         column: cell.column,
         key: cell.row,
-        text: editing,
+        text,
       })
       setStaged(sql)
       setEditing(null)

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { rows } from '../../../shared/count'
 import { isJsonCell, type Cell } from '../../../shared/cells'
 import type { ConnectionInfo, ObjectRef } from '../../../shared/contract'
 import { toErrorData, type SluiceErrorData } from '../../../shared/errors'
@@ -7,8 +8,10 @@ import type { JsonColumn } from '../../../shared/json/jsonColumn'
 import { formatPath, type JsonValue } from '../../../shared/json/lookups'
 import type { JsonShape } from '../../../shared/json/shape'
 import type { SluiceClient } from '../../../shared/transport'
-import { ErrorPanel } from '../components/ErrorPanel'
-import { ResultsGrid } from '../components/ResultsGrid'
+import { ErrorPanel } from '../errors/ErrorPanel'
+import type { CopyTarget } from '../grid/copyFormats'
+import { DataGrid } from '../grid/DataGrid'
+import { GridLayout } from '../grid/GridLayout'
 import { ResultSet } from '../query/ResultSet'
 import { FilterBuilder } from './FilterBuilder'
 import { IndexAdvicePanel } from './IndexAdvicePanel'
@@ -20,6 +23,10 @@ interface Props {
   connection: ConnectionInfo
   object: ObjectRef
   onOpenSql(sql: string): void
+  /** The column and filter to start from: what the tab had before a reload. */
+  initial?: { column: string | null; where: string }
+  /** Told the column and filter that ran, for the tab to bring back after a reload. */
+  onRemember?(state: { column: string; where: string }): void
 }
 
 /** A selected cell of the filter's result: the value, and the row's cells to name it by. */
@@ -34,14 +41,17 @@ export interface SelectedCell {
  * syntax (typed or built), the SQL it compiles to, its rows, a tree of the
  * selected value, and index advice.
  */
-export function JsonView({ client, connection, object, onOpenSql }: Props) {
+export function JsonView({ client, connection, object, onOpenSql, initial, onRemember }: Props) {
   const connectionId = connection.connectionId
   const [columns, setColumns] = useState<JsonColumn[] | null>(null)
   const [column, setColumn] = useState<string | null>(null)
   const [shape, setShape] = useState<JsonShape | null>(null)
   const [sampling, setSampling] = useState(false)
   const [path, setPath] = useState('')
-  const [where, setWhere] = useState('')
+  const [where, setWhere] = useState(initial?.where ?? '')
+  const startWith = useRef(initial)
+  const remember = useRef(onRemember)
+  remember.current = onRemember
   const [sql, setSql] = useState<string | null>(null)
   const [result, setResult] = useState<ResultSet | null>(null)
   const [selected, setSelected] = useState<SelectedCell | null>(null)
@@ -61,38 +71,49 @@ export function JsonView({ client, connection, object, onOpenSql }: Props) {
     void attempt(async () => {
       const found = (await client.call('json.columns', { connectionId, object })).columns
       setColumns(found)
-      setColumn(found[0]?.name ?? null)
+      const wanted = startWith.current?.column
+      setColumn(found.find((c) => c.name === wanted)?.name ?? found[0]?.name ?? null)
     })
   }, [attempt, client, connectionId, object])
 
   const sample = useCallback(
-    (refresh: boolean) => {
+    async (refresh: boolean) => {
       if (!column) return
       setSampling(true)
-      void attempt(async () => {
+      await attempt(async () => {
         setShape((await client.call('json.shape', { connectionId, object, column, refresh })).shape)
       }).finally(() => setSampling(false))
     },
     [attempt, client, column, connectionId, object],
   )
-  useEffect(() => sample(false), [sample])
   useEffect(() => () => result?.close(), [result])
 
-  const run = (filter: string) =>
-    void attempt(async () => {
-      if (!column) return
-      setAdvice(null)
-      setSelected(null)
-      const compiled = await client.call('json.filter', {
-        connectionId,
-        object,
-        column,
-        where: filter,
-      })
-      setSql(compiled.sql)
-      setWhere(compiled.lookups.join(', '))
-      setResult(new ResultSet(client, connectionId, compiled.sql, 0).start())
-    })
+  const run = useCallback(
+    (filter: string) =>
+      void attempt(async () => {
+        if (!column) return
+        setAdvice(null)
+        setSelected(null)
+        const compiled = await client.call('json.filter', {
+          connectionId,
+          object,
+          column,
+          where: filter,
+        })
+        const lookups = compiled.lookups.join(', ')
+        setSql(compiled.sql)
+        setWhere(lookups)
+        remember.current?.({ column, where: lookups })
+        setResult(new ResultSet(client, connectionId, compiled.sql, 0, { record: false }).start())
+      }),
+    [attempt, client, column, connectionId, object],
+  )
+  // The shape is sampled, then the rows show (every row until a filter is run): one after the other, as the connection serves one statement at a time.
+  const whereNow = useRef(where)
+  whereNow.current = where
+  useEffect(() => {
+    if (column) void sample(false).then(() => run(whereNow.current))
+  }, [column, run, sample])
 
   const advise = () =>
     void attempt(async () => {
@@ -116,7 +137,7 @@ export function JsonView({ client, connection, object, onOpenSql }: Props) {
       <ShapePanel
         shape={shape}
         loading={sampling}
-        onRefresh={() => sample(true)}
+        onRefresh={() => void sample(true)}
         onPick={(node) => setPath(formatPath(node.path))}
       />
       <div className="json-main">
@@ -153,9 +174,7 @@ export function JsonView({ client, connection, object, onOpenSql }: Props) {
               if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) run(where)
             }}
           />
-          <button onClick={() => run(where)} disabled={!where.trim()}>
-            Run filter
-          </button>
+          <button onClick={() => run(where)}>Run filter</button>
         </div>
         {error && <ErrorPanel error={error} />}
         {sql && (
@@ -166,12 +185,20 @@ export function JsonView({ client, connection, object, onOpenSql }: Props) {
         )}
         {result && column && (
           <FilterResult
+            key={result.queryId}
             result={result}
+            copyTarget={{
+              dialect: connection.dialect,
+              schema: object.schema,
+              table: object.name,
+            }}
             jsonColumns={new Set(columns?.map((c) => c.name))}
             onSelect={setSelected}
           />
         )}
-        {sql && <IndexAdvicePanel advice={advice} onCheck={advise} onOpenSql={onOpenSql} />}
+        {sql && where.trim() && (
+          <IndexAdvicePanel advice={advice} onCheck={advise} onOpenSql={onOpenSql} />
+        )}
       </div>
       {selected && (
         <JsonCellPanel
@@ -189,25 +216,35 @@ export function JsonView({ client, connection, object, onOpenSql }: Props) {
 
 function FilterResult(props: {
   result: ResultSet
+  copyTarget: CopyTarget
   jsonColumns: Set<string>
   onSelect(cell: SelectedCell): void
 }) {
   const { result, jsonColumns, onSelect } = props
   const snapshot = useSyncExternalStore(result.subscribe, result.getSnapshot)
+  const [layout] = useState(() => new GridLayout())
   if (snapshot.error) return <ErrorPanel error={snapshot.error} />
   return (
     <div className="json-result">
       <p className="json-result-count">
-        {snapshot.status === 'running'
-          ? 'Running…'
-          : `${snapshot.rowCount.toLocaleString('en-US')} rows`}
+        {snapshot.status === 'running' ? (
+          <>
+            Running… {rows(snapshot.rowCount)} so far{' '}
+            <button onClick={() => void result.cancel()}>Cancel filter</button>
+          </>
+        ) : (
+          rows(snapshot.rowCount)
+        )}
       </p>
       {snapshot.columns.length > 0 && (
-        <ResultsGrid
-          result={result}
+        <DataGrid
+          source={result}
           columns={snapshot.columns}
           rowCount={snapshot.rowCount}
-          onSelectCell={(index, at) => {
+          label="Filter result"
+          layout={layout}
+          copyTarget={props.copyTarget}
+          onFocusCell={(index, at) => {
             const cells = result.row(index)
             const column = snapshot.columns[at]
             if (!cells || !column) return

@@ -3,8 +3,8 @@ import type { ConnectionInfo } from '../../../shared/contract'
 import { toErrorData, type SluiceErrorData } from '../../../shared/errors'
 import type { MigrationEntry, MigrationRunAction } from '../../../shared/migrationsContract'
 import type { SluiceClient } from '../../../shared/transport'
-import { DdlViewer } from '../components/DdlViewer'
-import { ErrorPanel } from '../components/ErrorPanel'
+import { DdlViewer } from '../monaco/DdlViewer'
+import { ErrorPanel } from '../errors/ErrorPanel'
 import { applyConfirmation } from '../preview/applyConfirmation'
 import { PreviewPane } from '../preview/PreviewPane'
 import { usePreview } from '../preview/usePreview'
@@ -14,6 +14,8 @@ import { statusLabels } from './statusLabels'
 interface Props {
   client: SluiceClient
   connection: ConnectionInfo
+  /** A run ended (applied, rolled back, resolved or failed half-way): the schema may differ now. */
+  onSchemaChanged(): void
 }
 
 interface Report {
@@ -34,7 +36,7 @@ let runs = 0
  * and the actions, each with live per-statement progress, a confirmation on
  * production connections, and a failure's recovery choices.
  */
-export function MigrationsPanel({ client, connection }: Props) {
+export function MigrationsPanel({ client, connection, onSchemaChanged }: Props) {
   const { connectionId } = connection
   const [dirInput, setDirInput] = useState('')
   const [dir, setDir] = useState<string | null>(null)
@@ -70,6 +72,8 @@ export function MigrationsPanel({ client, connection }: Props) {
 
   // Refs, so that the one subscription sees the run started just now, even before a re-render.
   const runIdRef = useRef<string | null>(null)
+  const schemaChanged = useRef(onSchemaChanged)
+  schemaChanged.current = onSchemaChanged
   const dirRef = useRef<string | null>(null)
   dirRef.current = dir
   useEffect(
@@ -93,6 +97,7 @@ export function MigrationsPanel({ client, connection }: Props) {
           )
           if (dirRef.current) void refresh(dirRef.current)
           resetPreview()
+          schemaChanged.current()
         }
       }),
     [client, refresh, resetPreview],
@@ -233,11 +238,13 @@ export function MigrationsPanel({ client, connection }: Props) {
               Apply up to here
             </button>
             <button
-              disabled={busy || !lastApplied?.hasDown}
+              disabled={busy || !lastApplied?.hasDown || failed !== null}
               title={
-                lastApplied && !lastApplied.hasDown
-                  ? `${lastApplied.path ?? lastApplied.version} has no "-- migrate:down" section`
-                  : undefined
+                failed
+                  ? `${failed.version}_${failed.name} failed: choose how to resolve it first`
+                  : lastApplied && !lastApplied.hasDown
+                    ? `${lastApplied.path ?? lastApplied.version} has no "-- migrate:down" section`
+                    : undefined
               }
               onClick={() =>
                 lastApplied &&
@@ -326,11 +333,26 @@ export function MigrationsPanel({ client, connection }: Props) {
                     </div>
                   )}
                   {chosen.sql !== null && (
-                    <DdlViewer
-                      dialect={connection.dialect}
-                      ddl={chosen.sql}
-                      label="Migration SQL"
-                    />
+                    <div className="migration-sections">
+                      <h4>Up</h4>
+                      <DdlViewer
+                        dialect={connection.dialect}
+                        ddl={chosen.sql}
+                        label="Migration SQL"
+                      />
+                      <h4>Down</h4>
+                      {chosen.downSql === null ? (
+                        <p className="muted">
+                          No “-- migrate:down” section: this migration cannot be rolled back.
+                        </p>
+                      ) : (
+                        <DdlViewer
+                          dialect={connection.dialect}
+                          ddl={chosen.downSql}
+                          label="Migration down SQL"
+                        />
+                      )}
+                    </div>
                   )}
                 </>
               ) : (

@@ -1,4 +1,4 @@
-import { ErrorPanel } from '../components/ErrorPanel'
+import { ErrorPanel } from '../errors/ErrorPanel'
 import { PreviewView } from './PreviewView'
 import type { PreviewState } from './usePreview'
 

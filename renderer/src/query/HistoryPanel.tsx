@@ -1,4 +1,5 @@
 import { useDeferredValue, useEffect, useState } from 'react'
+import { rows, rowsAffected } from '../../../shared/count'
 import type { HistoryEntry } from '../../../shared/contract'
 import { toErrorData } from '../../../shared/errors'
 import type { SluiceClient } from '../../../shared/transport'
@@ -13,10 +14,7 @@ interface Props {
 
 /** "3 rows affected" for a statement that changed rows, else the rows it returned: "1 row", "5 rows". */
 function countText(entry: HistoryEntry): string {
-  const plural = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`
-  return entry.affectedRows === null
-    ? plural(entry.rowCount)
-    : `${plural(entry.affectedRows)} affected`
+  return entry.affectedRows === null ? rows(entry.rowCount) : rowsAffected(entry.affectedRows)
 }
 
 const outcomeText: Record<HistoryEntry['outcome'], string> = {

@@ -1,6 +1,6 @@
 import type { PlanNode } from '../../../shared/plan'
 import type { PlanState } from '../query/QueryTab'
-import { ErrorPanel } from './ErrorPanel'
+import { ErrorPanel } from '../errors/ErrorPanel'
 
 /** The plan as an indented tree: each step with its estimated cost and rows, and what ANALYZE measured. */
 export function PlanView({ plan }: { plan: PlanState }) {

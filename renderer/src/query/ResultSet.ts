@@ -22,6 +22,8 @@ export interface ResultSnapshot {
 export const pageSize = 1000
 /** Pages kept: the window in view and a few either side, so memory stays flat however far one scrolls. */
 const keptPages = 20
+/** The most rows `query.rows` sends at once (its contract's limit). */
+const rowsPerRequest = 50_000
 
 let counter = 0
 
@@ -47,6 +49,8 @@ export class ResultSet {
     readonly sql: string,
     /** Where the statement starts in the editor, to place a server's error position. */
     readonly offset: number,
+    /** `record: false` keeps statements Sluice wrote itself (a table's page) out of the history. */
+    private readonly options: { record?: boolean } = {},
   ) {
     this.snapshot = {
       status: 'running',
@@ -66,7 +70,12 @@ export class ResultSet {
       if ('queryId' in event && event.queryId === this.queryId) this.handle(event)
     })
     this.client
-      .call('query.run', { connectionId: this.connectionId, queryId: this.queryId, sql: this.sql })
+      .call('query.run', {
+        connectionId: this.connectionId,
+        queryId: this.queryId,
+        sql: this.sql,
+        record: this.options.record,
+      })
       .catch((error: unknown) => this.finish({ status: 'error', error: toErrorData(error) }))
     return this
   }
@@ -109,6 +118,25 @@ export class ResultSet {
       if ((have && have.length >= available) || this.loading.has(page)) continue
       void this.load(page)
     }
+  }
+
+  /**
+   * Rows `start` to `end` (exclusive, clipped to the rows there are), fetched
+   * in requests of up to `rowsPerRequest` and kept out of the page cache, so
+   * copying a range leaves the pages in view alone.
+   */
+  async rows(start: number, end: number): Promise<Cell[][]> {
+    const last = Math.min(end, this.snapshot.rowCount)
+    const rows: Cell[][] = []
+    for (let offset = start; offset < last; offset += rowsPerRequest) {
+      const { rowsJson } = await this.client.call('query.rows', {
+        queryId: this.queryId,
+        offset,
+        limit: Math.min(rowsPerRequest, last - offset),
+      })
+      for (const row of JSON.parse(rowsJson) as Cell[][]) rows.push(row)
+    }
+    return rows
   }
 
   subscribe = (listener: () => void): (() => void) => {

@@ -1,9 +1,13 @@
 import { useSyncExternalStore } from 'react'
-import type { QueryTab, QueryTabState } from '../query/QueryTab'
-import type { ResultSet } from '../query/ResultSet'
-import { ErrorPanel } from './ErrorPanel'
+import type { DialectName } from '../../../shared/connectionUrl'
+import { GridLayout } from '../grid/GridLayout'
+import { GridView } from '../grid/GridView'
+import { useEffect, useRef } from 'react'
+import { rows, rowsAffected } from '../../../shared/count'
+import type { QueryTab, QueryTabState } from './QueryTab'
+import type { ResultSet, ResultSnapshot } from './ResultSet'
+import { ErrorPanel } from '../errors/ErrorPanel'
 import { PlanView } from './PlanView'
-import { ResultsGrid } from './ResultsGrid'
 import { formatElapsed } from './formatElapsed'
 
 interface Props {
@@ -14,11 +18,36 @@ interface Props {
 
 /** One tab per statement of the last run, each with its count, time and messages; and the plan, if asked for. */
 export function ResultTabs({ tab, state, onExport }: Props) {
-  const shown = state.shown === 'plan' ? null : state.results[state.shown]
+  const index = state.shown === 'plan' ? null : state.shown
+  const shown = index === null ? undefined : state.results[index]
+  const strip = useRef<HTMLDivElement>(null)
+  // Many statements make many tabs: the strip scrolls, and the one shown is kept in view.
+  useEffect(() => {
+    strip.current
+      ?.querySelector('[aria-selected="true"]')
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+  }, [state.shown, state.results.length])
   return (
     <section className="results">
       {(state.results.length > 0 || state.plan) && (
-        <div className="result-tabs" role="tablist" aria-label="Results">
+        <div
+          className="result-tabs"
+          role="tablist"
+          aria-label="Results"
+          ref={strip}
+          onKeyDown={(event) => {
+            const last = state.results.length - 1
+            const at = state.shown === 'plan' ? last + 1 : state.shown
+            const next =
+              event.key === 'ArrowRight' ? at + 1 : event.key === 'ArrowLeft' ? at - 1 : null
+            if (next === null || next < 0 || next > last + (state.plan ? 1 : 0)) return
+            event.preventDefault()
+            tab.show(next > last ? 'plan' : next)
+            requestAnimationFrame(() =>
+              strip.current?.querySelector<HTMLElement>('[aria-selected="true"]')?.focus(),
+            )
+          }}
+        >
           {state.results.map((result, index) => (
             <ResultTab
               key={result.queryId}
@@ -32,6 +61,7 @@ export function ResultTabs({ tab, state, onExport }: Props) {
             <button
               role="tab"
               aria-selected={state.shown === 'plan'}
+              tabIndex={state.shown === 'plan' ? 0 : -1}
               onClick={() => tab.show('plan')}
             >
               Plan
@@ -40,7 +70,16 @@ export function ResultTabs({ tab, state, onExport }: Props) {
         </div>
       )}
       {state.shown === 'plan' && state.plan && <PlanView plan={state.plan} />}
-      {shown && <ResultPanel key={shown.queryId} result={shown} onExport={() => onExport(shown)} />}
+      {shown && index !== null && (
+        <ResultPanel
+          key={shown.queryId}
+          result={shown}
+          index={index}
+          layout={layoutFor(tab, index)}
+          dialect={tab.session.dialect}
+          onExport={() => onExport(shown)}
+        />
+      )}
     </section>
   )
 }
@@ -52,19 +91,23 @@ function ResultTab(props: {
   onSelect(): void
 }) {
   const snapshot = useSyncExternalStore(props.result.subscribe, props.result.getSnapshot)
+  const outcome = outcomeOf(snapshot)
   const summary =
-    snapshot.status === 'running'
+    outcome === 'running'
       ? 'running'
-      : snapshot.status === 'error'
-        ? 'failed'
-        : snapshot.columns.length > 0
-          ? `${snapshot.rowCount.toLocaleString('en-US')} rows`
-          : `${(snapshot.affectedRows ?? 0).toLocaleString('en-US')} affected`
+      : outcome === 'cancelled'
+        ? `cancelled${snapshot.rowCount > 0 ? ` after ${rows(snapshot.rowCount)}` : ''}`
+        : outcome === 'error'
+          ? 'failed'
+          : snapshot.columns.length > 0
+            ? rows(snapshot.rowCount)
+            : rowsAffected(snapshot.affectedRows ?? 0)
   return (
     <button
       role="tab"
       aria-selected={props.selected}
-      className={`result-tab result-${snapshot.status}`}
+      tabIndex={props.selected ? 0 : -1}
+      className={`result-tab result-${outcome}`}
       onClick={props.onSelect}
       title={props.result.sql.slice(0, 500)}
     >
@@ -77,7 +120,32 @@ function ResultTab(props: {
   )
 }
 
-function ResultPanel({ result, onExport }: { result: ResultSet; onExport(): void }) {
+/** A cancel is its own outcome: the user stopped the statement; nothing failed. */
+export function outcomeOf(snapshot: ResultSnapshot): 'running' | 'done' | 'error' | 'cancelled' {
+  if (snapshot.status === 'error' && snapshot.error?.code === 'CANCELLED') return 'cancelled'
+  return snapshot.status
+}
+
+/**
+ * Column layouts by tab and result position: running the same statements
+ * again keeps the widths, order and hidden columns of each result.
+ */
+const layouts = new WeakMap<QueryTab, GridLayout[]>()
+
+function layoutFor(tab: QueryTab, index: number): GridLayout {
+  const list = layouts.get(tab) ?? []
+  layouts.set(tab, list)
+  return (list[index] ??= new GridLayout())
+}
+
+function ResultPanel(props: {
+  result: ResultSet
+  index: number
+  layout: GridLayout
+  dialect: DialectName
+  onExport(): void
+}) {
+  const { result } = props
   const snapshot = useSyncExternalStore(result.subscribe, result.getSnapshot)
   const hasRows = snapshot.columns.length > 0
   return (
@@ -92,19 +160,24 @@ function ResultPanel({ result, onExport }: { result: ResultSet; onExport(): void
           ))}
         </ul>
       )}
-      {hasRows && snapshot.status !== 'running' && (
-        <div className="result-actions">
-          <button onClick={onExport}>Export…</button>
-        </div>
-      )}
       {hasRows ? (
-        <ResultsGrid result={result} columns={snapshot.columns} rowCount={snapshot.rowCount} />
+        <GridView
+          source={result}
+          columns={snapshot.columns}
+          rowCount={snapshot.rowCount}
+          label={`Result ${props.index + 1}`}
+          layout={props.layout}
+          copyTarget={{ dialect: props.dialect, table: 'result' }}
+          actions={
+            snapshot.status !== 'running' && <button onClick={props.onExport}>Export…</button>
+          }
+        />
       ) : (
         snapshot.status === 'done' && (
           <p className="result-message">
             {snapshot.affectedRows === null
               ? 'The statement ran; it returns no rows.'
-              : `${snapshot.affectedRows.toLocaleString('en-US')} rows affected.`}
+              : `${rowsAffected(snapshot.affectedRows)}.`}
           </p>
         )
       )}

@@ -1,8 +1,10 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { MethodInput } from '../../../shared/contract'
+import { rows } from '../../../shared/count'
 import { toErrorData, type SluiceErrorData } from '../../../shared/errors'
 import type { SluiceClient } from '../../../shared/transport'
-import { ErrorPanel } from './ErrorPanel'
+import { ErrorPanel } from '../errors/ErrorPanel'
+import { Dialog } from '../workspace/Dialog'
 
 type Format = MethodInput<'export.start'>['format']
 export type ExportSource = MethodInput<'export.start'>['source']
@@ -72,66 +74,68 @@ export function ExportDialog({ client, source, folder, name, onClose }: Props) {
 
   const running = progress.state === 'running'
   return (
-    <div className="dialog-backdrop">
-      <div className="dialog" role="dialog" aria-label="Export">
-        <h2>Export {source.kind === 'table' ? source.object.name : 'result'}</h2>
-        <label>
-          Format
-          <select
-            value={format}
-            onChange={(e) => chooseFormat(e.target.value as Format)}
-            disabled={running}
-          >
-            {formats.map((f) => (
-              <option key={f.value} value={f.value}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          File
-          <input value={path} onChange={(e) => setPath(e.target.value)} disabled={running} />
-        </label>
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={overwrite}
-            onChange={(e) => setOverwrite(e.target.checked)}
-            disabled={running}
-          />
-          Replace the file if it exists
-        </label>
-        {progress.state === 'running' && (
-          <div className="busy-text" role="status">
-            Exporting… {progress.rows.toLocaleString('en-US')} rows, {formatBytes(progress.bytes)}
-          </div>
-        )}
-        {progress.state === 'done' && (
-          <div className="ok-text" role="status">
-            Exported {progress.rows.toLocaleString('en-US')} rows ({formatBytes(progress.bytes)}) to{' '}
-            {progress.path}
-          </div>
-        )}
-        {progress.state === 'error' && <ErrorPanel error={progress.error} />}
-        <div className="dialog-buttons">
-          {running ? (
-            <button onClick={() => void client.call('export.cancel', { exportId })}>
-              Cancel export
-            </button>
-          ) : (
-            progress.state !== 'done' && (
-              <button className="primary" onClick={() => void start()} disabled={!path.trim()}>
-                Export
-              </button>
-            )
-          )}
-          <button onClick={onClose} disabled={running}>
-            Close
-          </button>
+    <Dialog
+      label="Export"
+      heading={`Export ${source.kind === 'table' ? source.object.name : 'result'}`}
+      onClose={() => {
+        if (!running) onClose()
+      }}
+    >
+      <label>
+        Format
+        <select
+          value={format}
+          onChange={(e) => chooseFormat(e.target.value as Format)}
+          disabled={running}
+        >
+          {formats.map((f) => (
+            <option key={f.value} value={f.value}>
+              {f.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        File
+        <input value={path} onChange={(e) => setPath(e.target.value)} disabled={running} />
+      </label>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={overwrite}
+          onChange={(e) => setOverwrite(e.target.checked)}
+          disabled={running}
+        />
+        Replace the file if it exists
+      </label>
+      {progress.state === 'running' && (
+        <div className="busy-text" role="status">
+          Exporting… {rows(progress.rows)}, {formatBytes(progress.bytes)}
         </div>
+      )}
+      {progress.state === 'done' && (
+        <div className="ok-text" role="status">
+          Exported {rows(progress.rows)} ({formatBytes(progress.bytes)}) to {progress.path}
+        </div>
+      )}
+      {progress.state === 'error' && <ErrorPanel error={progress.error} />}
+      <div className="dialog-buttons">
+        {running ? (
+          <button onClick={() => void client.call('export.cancel', { exportId })}>
+            Cancel export
+          </button>
+        ) : (
+          progress.state !== 'done' && (
+            <button className="primary" onClick={() => void start()} disabled={!path.trim()}>
+              Export
+            </button>
+          )
+        )}
+        <button onClick={onClose} disabled={running}>
+          Close
+        </button>
       </div>
-    </div>
+    </Dialog>
   )
 }
 

@@ -1,47 +1,30 @@
 import { useState } from 'react'
 import type { DialectName } from '../../../shared/connectionUrl'
-import type { SchemaObject } from '../../../shared/contract'
-import { columnType, foreignKeyText, indexText, rowEstimateText } from '../schema/describeText'
+import { DdlViewer } from '../monaco/DdlViewer'
+import { columnType, foreignKeyText, indexText } from '../schema/describeText'
 import type { Details } from '../schema/treeRows'
-import { DdlViewer } from './DdlViewer'
 
 interface Props {
   dialect: DialectName
-  object: SchemaObject
   details: Details | undefined
-  onOpenRows(): void
-  /** Opens the JSON editor on this table. */
-  onQueryJson(): void
-  onExport(): void
 }
 
-const tabs = ['Columns', 'Indexes', 'Foreign keys', 'Checks', 'DDL'] as const
+const tabs = ['Columns', 'Indexes', 'Foreign keys', 'Checks', 'Triggers', 'DDL'] as const
 type Tab = (typeof tabs)[number]
 
-/** One table or view: its structure by tab, and the DDL that creates it. */
-export function TableView({ dialect, object, details, onOpenRows, onQueryJson, onExport }: Props) {
+/** One table or view's structure by tab, and the DDL that creates it. */
+export function StructureView({ dialect, details }: Props) {
   const [tab, setTab] = useState<Tab>('Columns')
-  const estimate = rowEstimateText(object.rowEstimate)
   return (
-    <section className="table-view" aria-label={`Table ${object.name}`}>
-      <header className="table-view-header">
-        <h2>{object.name}</h2>
-        <span className="table-view-meta" title={estimate.title}>
-          {object.kind} in {object.schema}
-          {object.rowEstimate !== null && ` · ${estimate.title.toLowerCase()}`}
-        </span>
-        <button onClick={onOpenRows}>Open rows</button>
-        <button onClick={onQueryJson}>Query JSON</button>
-        <button onClick={onExport}>Export…</button>
-      </header>
-      <div className="tabs" role="tablist">
+    <div className="structure">
+      <div className="tabs" role="tablist" aria-label="Structure">
         {tabs.map((name) => (
           <button key={name} role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>
             {name}
           </button>
         ))}
       </div>
-      <div className="table-view-body" role="tabpanel" aria-label={tab}>
+      <div className="structure-body" role="tabpanel" aria-label={tab}>
         {!details || details.state === 'loading' ? (
           <p className="tree-message">Loading…</p>
         ) : details.state === 'error' ? (
@@ -52,7 +35,7 @@ export function TableView({ dialect, object, details, onOpenRows, onQueryJson, o
           <DetailTable tab={tab} details={details} />
         )}
       </div>
-    </section>
+    </div>
   )
 }
 
@@ -69,6 +52,7 @@ function DetailTable({
     Indexes: ['Name', 'Definition'],
     'Foreign keys': ['Name', 'Definition', 'Deferrable'],
     Checks: ['Name', 'Expression'],
+    Triggers: ['Name', 'Definition'],
   }
   if (rows.length === 0) return <p className="tree-message">No {tab.toLowerCase()}</p>
   return (
@@ -124,5 +108,7 @@ function detailRows(
       )
     case 'Checks':
       return table?.checks.map((c) => [unnamed(c.name), c.expression]) ?? []
+    case 'Triggers':
+      return table?.triggers.map((t) => [t.name, t.definition]) ?? []
   }
 }

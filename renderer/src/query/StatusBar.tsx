@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
-import type { ResultSnapshot } from '../query/ResultSet'
+import { rows, rowsAffected } from '../../../shared/count'
+import type { ResultSnapshot } from './ResultSet'
 import { formatElapsed } from './formatElapsed'
 
 interface Props {
@@ -30,8 +31,8 @@ export function StatusBar({ snapshot, running, message, connectionTitle, onCance
         <>
           <span data-testid="row-count">
             {snapshot.affectedRows !== null
-              ? `${snapshot.affectedRows.toLocaleString('en-US')} rows affected`
-              : `${snapshot.rowCount.toLocaleString('en-US')} ${snapshot.rowCount === 1 ? 'row' : 'rows'}`}
+              ? rowsAffected(snapshot.affectedRows)
+              : rows(snapshot.rowCount)}
           </span>
           <span data-testid="elapsed">{elapsed === null ? '' : formatElapsed(elapsed)}</span>
           <span data-testid="query-status">
