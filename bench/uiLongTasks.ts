@@ -13,11 +13,11 @@
  *   node --import tsx bench/uiLongTasks.ts [rows]
  */
 import Database from 'better-sqlite3'
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Page } from '@playwright/test'
+import { serveSluice } from '../main/testing/serveSluice'
 
 const rows = Number(process.argv[2] ?? 1_000_000)
 const tables = 10_000
@@ -48,23 +48,6 @@ function buildWide(file: string): void {
     db.exec(`CREATE TABLE table_${String(i).padStart(5, '0')} (id INTEGER PRIMARY KEY, label TEXT)`)
   db.exec('COMMIT')
   db.close()
-}
-
-async function serve(home: string): Promise<{ url: string; stop(): void }> {
-  const server = spawn(process.execPath, ['bin/sluice.mjs', 'serve', '--no-open', '--port', '0'], {
-    env: { ...process.env, SLUICE_HOME: home },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = ''
-    server.stdout.on('data', (chunk: Buffer) => {
-      output += String(chunk)
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(output)
-      if (match) resolve(match[1]!)
-    })
-    server.on('exit', (code) => reject(new Error(`sluice serve exited with ${code}: ${output}`)))
-  })
-  return { url, stop: () => server.kill('SIGTERM') }
 }
 
 /** Long tasks from the page's first script on; `measure` reports those during `work`. */
@@ -130,7 +113,7 @@ async function main() {
   const wide = join(folder, 'wide.sqlite')
   buildBig(big)
   buildWide(wide)
-  const server = await serve(join(folder, 'home'))
+  const server = await serveSluice(join(folder, 'home'))
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
@@ -232,7 +215,7 @@ async function main() {
     )
   } finally {
     await browser.close()
-    server.stop()
+    await server.stop()
     rmSync(folder, { recursive: true, force: true })
   }
 

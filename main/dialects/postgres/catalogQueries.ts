@@ -85,6 +85,7 @@ FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.
 WHERE NOT t.tgisinternal AND ${userNamespace}${scope}
 ORDER BY t.tgname`
 
+/** Every sequence with its settings and the column that owns it, but an identity column's own (it goes with its column). */
 export const sequencesSql = `
 SELECT n.nspname AS ns, c.relname AS name, format_type(s.seqtypid, NULL) AS type,
        s.seqstart::text AS start, s.seqincrement::text AS increment, s.seqmin::text AS min, s.seqmax::text AS max,

@@ -1,4 +1,8 @@
-import { notFromExtension, userNamespace } from './catalogQueries'
+import {
+  notFromExtension,
+  sequencesSql as catalogSequencesSql,
+  userNamespace,
+} from './catalogQueries'
 
 /**
  * The pg_catalog queries behind the schema tree's other objects, one per kind
@@ -9,18 +13,9 @@ import { notFromExtension, userNamespace } from './catalogQueries'
  */
 const scope = (only: boolean, name: string) => (only ? ` AND n.nspname = $1 AND ${name} = $2` : '')
 
-/** An identity column's sequence depends on it internally; a serial column's only automatically. */
-export const sequencesSql = (only: boolean) => `
-SELECT n.nspname AS ns, c.relname AS name, format_type(s.seqtypid, NULL) AS type,
-       s.seqstart::text AS start, s.seqincrement::text AS increment, s.seqmin::text AS min, s.seqmax::text AS max,
-       s.seqcycle AS cycle,
-       (SELECT tc.relname || '.' || a.attname FROM pg_depend d
-          JOIN pg_class tc ON tc.oid = d.refobjid
-          JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
-        WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'a') AS "ownedBy"
-FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE ${userNamespace} AND ${notFromExtension('c.oid')}
-  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')${scope(only, 'c.relname')}
+/** The introspector's sequences, those an extension made left out. */
+export const sequencesSql = (only: boolean) => `${catalogSequencesSql}
+  AND ${notFromExtension('c.oid')}${scope(only, 'c.relname')}
 ORDER BY 1, 2`
 
 /**

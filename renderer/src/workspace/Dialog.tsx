@@ -59,18 +59,21 @@ export function Dialog({ label, heading, onClose, onSubmit, children, className 
       {children}
     </>
   )
+  const props = {
+    ref: (element: HTMLElement | null) => {
+      box.current = element
+    },
+    className: `dialog ${className ?? ''}`,
+    role: 'dialog',
+    'aria-modal': true,
+    'aria-label': label,
+    onKeyDown,
+  } as const
   return (
     <div className="dialog-backdrop">
       {onSubmit ? (
         <form
-          ref={(element) => {
-            box.current = element
-          }}
-          className={`dialog ${className ?? ''}`}
-          role="dialog"
-          aria-modal="true"
-          aria-label={label}
-          onKeyDown={onKeyDown}
+          {...props}
           onSubmit={(event: FormEvent) => {
             event.preventDefault()
             onSubmit()
@@ -79,18 +82,7 @@ export function Dialog({ label, heading, onClose, onSubmit, children, className 
           {body}
         </form>
       ) : (
-        <section
-          ref={(element) => {
-            box.current = element
-          }}
-          className={`dialog ${className ?? ''}`}
-          role="dialog"
-          aria-modal="true"
-          aria-label={label}
-          onKeyDown={onKeyDown}
-        >
-          {body}
-        </section>
+        <section {...props}>{body}</section>
       )}
     </div>
   )
