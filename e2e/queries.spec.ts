@@ -141,15 +141,66 @@ test('saves a query, marks later edits as unsaved, and opens it again from the l
 test('finds an earlier query in the history and opens it', async ({ page }) => {
   await openSluice(page)
   const marker = `history_marker_${Date.now()}`
+  await runAll(
+    page,
+    `CREATE TEMP TABLE counted (n integer); INSERT INTO counted VALUES (1), (2), (3);
+UPDATE counted SET n = n + 1 /* ${marker} */;`,
+  )
+  await expect(
+    page.getByRole('tablist', { name: 'Results' }).getByRole('tab').nth(2),
+  ).toContainText('3 rows affected')
   await runSql(page, `SELECT '${marker}' AS found`)
   await expect(page.getByTestId('query-status')).toHaveText('Done')
+  await expect(page.getByTestId('row-count')).toHaveText('1 row')
   await page.getByRole('tab', { name: 'History' }).click()
-  await page.getByLabel('Search history').fill(marker)
+  await page.getByLabel('Search history').fill(`${marker} */`)
+  await expect(page.getByRole('list', { name: 'History' }).getByRole('button')).toContainText(
+    '3 rows affected',
+  )
+  await page.getByLabel('Search history').fill(`'${marker}' AS found`)
   const entries = page.getByRole('list', { name: 'History' }).getByRole('button')
   await expect(entries).toHaveCount(1)
   await entries.first().click()
   await page.keyboard.press('ControlOrMeta+Enter')
   await expect(grid(page).getByRole('gridcell', { name: marker })).toBeVisible()
+})
+
+test('many statements make result tabs that scroll, the one shown kept in view', async ({
+  page,
+}) => {
+  await openSluice(page)
+  const count = 40
+  await runAll(
+    page,
+    Array.from({ length: count }, (_, i) => `SELECT ${i + 1} AS statement_${i + 1};`).join('\n'),
+  )
+  const results = page.getByRole('tablist', { name: 'Results' })
+  await expect(results.getByRole('tab')).toHaveCount(count)
+  const last = results.getByRole('tab', { name: new RegExp(`^Result ${count}\\b`) })
+  await expect(last).toHaveAttribute('aria-selected', 'true')
+  await expect(last).toBeInViewport()
+  const box = (await results.boundingBox())!
+  expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width)
+  await results.getByRole('tab', { name: /^Result 40\b/ }).focus()
+  for (let i = 0; i < 39; i++) await page.keyboard.press('ArrowLeft')
+  const first = results.getByRole('tab', { name: /^Result 1\b/ })
+  await expect(first).toHaveAttribute('aria-selected', 'true')
+  await expect(first).toBeInViewport()
+})
+
+test('exports to the default path, whose folder need not exist yet', async ({ page }) => {
+  await openSluice(page)
+  await runSql(page, 'SELECT id, name FROM pets ORDER BY id')
+  await expect(page.getByTestId('query-status')).toHaveText('Done')
+  await page.getByRole('button', { name: 'Export…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Export' })
+  const suggested = await dialog.getByLabel('File', { exact: true }).inputValue()
+  await dialog.getByLabel('Replace the file if it exists').check()
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click()
+  await expect(dialog.getByRole('status')).toContainText(`Exported 3 rows`)
+  await expect(dialog.getByRole('status')).toContainText(suggested)
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
 })
 
 test('formats the SQL in the editor', async ({ page }) => {

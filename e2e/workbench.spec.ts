@@ -73,6 +73,14 @@ test('cancels a long-running query and keeps working', async ({ page }) => {
   await page.keyboard.press('ControlOrMeta+Period')
   await expect(page.getByTestId('query-status')).toHaveText('Cancelled')
   await expect(page.getByTestId('error-panel')).toContainText('Query cancelled')
+  // A cancel is its own state, not a failure: in the result's tab and in the history.
+  const result = page.getByRole('tablist', { name: 'Results' }).getByRole('tab')
+  await expect(result).toContainText('cancelled')
+  await expect(result).not.toContainText('failed')
+  await page.getByRole('tab', { name: 'History' }).click()
+  await expect(
+    page.getByRole('list', { name: 'History' }).getByRole('button').first(),
+  ).toContainText('Cancelled')
   await runSql(page, "SELECT 'after cancel' AS ok")
   await expect(grid(page).getByRole('gridcell', { name: 'after cancel' })).toBeVisible()
 })

@@ -111,7 +111,7 @@ function ResultTab(props: {
       onClick={props.onSelect}
       title={props.result.sql.slice(0, 500)}
     >
-      Result {props.index + 1}
+      Result {props.index + 1}{' '}
       <span className="result-summary">
         {summary}
         {snapshot.elapsedMs !== null && ` · ${formatElapsed(snapshot.elapsedMs)}`}

@@ -29,16 +29,20 @@ export function Dialog({ label, heading, onClose, onSubmit, children, className 
     const element = box.current!
     if (!element.contains(document.activeElement))
       (element.querySelector<HTMLElement>('[autofocus]') ?? firstFocusable(element))?.focus()
-    return () => before?.focus?.()
+    // Esc closes the dialog wherever focus went (a button that disappears leaves it on the page).
+    const onEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return
+      event.preventDefault()
+      close.current()
+    }
+    document.addEventListener('keydown', onEscape)
+    return () => {
+      document.removeEventListener('keydown', onEscape)
+      before?.focus?.()
+    }
   }, [])
 
   const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation()
-      event.preventDefault()
-      close.current()
-      return
-    }
     if (event.key !== 'Tab') return
     const items = [...box.current!.querySelectorAll<HTMLElement>(focusable)]
     const first = items[0]
