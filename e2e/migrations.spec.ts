@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { MigrationFolder } from '../main/testing/migrationFolder'
 import { createTestDatabase, type TestDatabase } from '../main/testing/testDatabases'
-import { connectTo, openSluice } from './workbench'
+import { connectTo, openSluice, tree } from './workbench'
 
 test.describe('migrations panel on SQLite', () => {
   let db: TestDatabase
@@ -52,6 +52,8 @@ test.describe('migrations panel on SQLite', () => {
     await panel.getByRole('button', { name: 'Apply next' }).click()
     await expect(badge(page, '1')).toHaveText('applied')
     await expect(badge(page, '2')).toHaveText('pending')
+    // The tree reads the schema again once a migration has run.
+    await expect(tree(page).getByRole('treeitem', { name: 'users', exact: true })).toBeVisible()
 
     await page.getByTestId('migration-1').click()
     const sections = panel.getByTestId('ddl-viewer')
