@@ -32,6 +32,10 @@ for (const dialect of ['postgres', 'mysql'] as const) {
       await dialog.getByRole('button', { name: 'Connect' }).click()
       await expect(dialog).toBeHidden()
       await expect(page.getByTestId('connection-title')).toContainText(db.url.split('/').pop()!)
+      // The server's product and version number, not the product alone.
+      await expect(page.getByTestId('connection-title')).toContainText(
+        dialect === 'postgres' ? /PostgreSQL \d+\.\d+/ : /MariaDB \d+\.\d+\.\d+/,
+      )
 
       await runSql(page, 'CREATE TABLE visits (id int PRIMARY KEY, note varchar(20))')
       await expect(page.getByTestId('query-status')).toHaveText('Done')
