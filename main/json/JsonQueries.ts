@@ -7,7 +7,7 @@ import { formatLookup, parseLookups } from '../../shared/json/lookups'
 import type { JsonShape } from '../../shared/json/shape'
 import type { PlanNode } from '../../shared/plan'
 import type { Table } from '../../shared/schema/model'
-import { qualifiedName } from '../../shared/sql/quote'
+import { exactName, qualifiedName } from '../../shared/sql/quote'
 import { collectRows } from '../dialects/collectRows'
 import { dialects } from '../dialects/registry'
 import type { DialectConnection } from '../dialects/types'
@@ -75,7 +75,8 @@ export class JsonQueries {
     for (const lookup of lookups) {
       const plan = dialect.json.indexFor(
         {
-          table: target.table,
+          // CREATE INDEX names the table as DDL does (SQLite puts a schema on the index, not the table).
+          table: qualifiedName(connection.dialect, object.schema, object.name),
           tableName: object.name,
           column,
           serverVersion: connection.serverVersion,
@@ -124,7 +125,7 @@ export class JsonQueries {
           `${dialect.quoteIdentifier(name)} = ${keyLiteral(dialect.quoteLiteral, key[name]!)}`,
       )
       .join(' AND ')
-    return `UPDATE ${qualifiedName(dialect.name, object.schema, object.name)} SET ${dialect.quoteIdentifier(column)} = ${dialect.quoteLiteral(text.trim())} WHERE ${where}`
+    return `UPDATE ${exactName(dialect.name, object.schema, object.name)} SET ${dialect.quoteIdentifier(column)} = ${dialect.quoteLiteral(text.trim())} WHERE ${where}`
   }
 
   private async target(connection: DialectConnection, object: ObjectRef, column: string) {
@@ -155,7 +156,7 @@ function filterTarget(
   table: Table,
 ): FilterTarget {
   return {
-    table: qualifiedName(connection.dialect, object.schema, object.name),
+    table: exactName(connection.dialect, object.schema, object.name),
     column,
     orderBy: table.primaryKey?.columns ?? [],
   }

@@ -1,7 +1,7 @@
 import { isJsonCell, type Cell } from '../../shared/cells'
 import type { ObjectRef } from '../../shared/contract'
 import type { JsonShape } from '../../shared/json/shape'
-import { qualifiedName } from '../../shared/sql/quote'
+import { exactName } from '../../shared/sql/quote'
 import { collectRows } from '../dialects/collectRows'
 import type { Dialect, DialectConnection } from '../dialects/types'
 import { inferShape, invalidJson } from './inferShape'
@@ -29,7 +29,7 @@ export async function sampleColumn(
   estimate: number | null,
 ): Promise<{ values: unknown[]; method: string }> {
   const sql = dialect.json.sample(
-    qualifiedName(dialect.name, table.schema, table.name),
+    exactName(dialect.name, table.schema, table.name),
     dialect.quoteIdentifier(column),
     size,
     estimate,

@@ -1,5 +1,5 @@
 import type { OtherObject } from '../../shared/schemaContract'
-import { qualifiedName } from '../../shared/sql/quote'
+import { exactName } from '../../shared/sql/quote'
 import type { Dialect } from '../dialects/types'
 
 /** A table or view as the catalog has it, or another object as `listOthers` read it. */
@@ -25,12 +25,12 @@ const keywords: Record<Exclude<DropTarget['kind'], 'view' | 'trigger'>, string> 
  * and was matched against, never text the caller sent.
  */
 export function dropStatement(dialect: Dialect, object: DropTarget): string {
-  const name = qualifiedName(dialect.name, object.schema, object.name)
+  const name = exactName(dialect.name, object.schema, object.name)
   if (object.kind === 'view')
     return `DROP ${object.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${name}`
   if (object.kind === 'trigger')
     return dialect.capabilities.triggersPerTable
-      ? `DROP TRIGGER ${dialect.quoteIdentifier(object.name)} ON ${qualifiedName(dialect.name, object.schema, object.identity)}`
+      ? `DROP TRIGGER ${dialect.quoteIdentifier(object.name)} ON ${exactName(dialect.name, object.schema, object.identity)}`
       : `DROP TRIGGER ${name}`
   const routine = object.kind === 'function' || object.kind === 'procedure'
   const args = routine && dialect.capabilities.overloadedRoutines ? `(${object.identity})` : ''

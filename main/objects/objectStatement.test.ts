@@ -65,7 +65,7 @@ function oddTemplates(
       delete: `DELETE FROM ${table}\nWHERE ${column} = 0 AND \`order\` = ''`,
     }
   }
-  const table = '"we""ird `tick` ü order tab"'
+  const table = `"${db}"."we""ird \`tick\` ü order tab"`
   const column = '"we""ird `tick` ü order"'
   return {
     select: `SELECT ${column}, "order", "note"\nFROM ${table}\nLIMIT 100`,
@@ -78,12 +78,12 @@ function oddTemplates(
 /** Defaults as the catalog prints them, NULL where allowed or numbered, typed placeholders for the rest. */
 function itemsInsert(dialect: DialectName, db: string): string {
   if (dialect === 'postgres')
-    return `INSERT INTO "items" ("id", "title", "status", "price", "published", "made", "stamp", "tag", "doc")
+    return `INSERT INTO "${db}"."items" ("id", "title", "status", "price", "published", "made", "stamp", "tag", "doc")
 VALUES (nextval('items_id_seq'::regclass), '', 'draft'::text, NULL, FALSE, '2000-01-01', '2000-01-01 00:00:00', '00000000-0000-0000-0000-000000000000', '{}')`
   if (dialect === 'mysql')
     return `INSERT INTO \`${db}\`.\`items\` (\`id\`, \`title\`, \`status\`, \`price\`, \`published\`, \`made\`, \`stamp\`, \`state\`, \`doc\`)
 VALUES (NULL, '', 'draft', NULL, 0, '2000-01-01', '2000-01-01 00:00:00', 'it''s', '{}')`
-  return `INSERT INTO "items" ("id", "title", "status", "price", "published", "made", "stamp")
+  return `INSERT INTO "${db}"."items" ("id", "title", "status", "price", "published", "made", "stamp")
 VALUES (NULL, '', 'draft', NULL, FALSE, '2000-01-01', CURRENT_TIMESTAMP)`
 }
 
@@ -151,11 +151,13 @@ describe.each(allDialects)('statements from the schema tree on %s', (dialect) =>
 
   it('numbers new rows as the dialect does: DEFAULT for identity BY DEFAULT, NULL for AUTO_INCREMENT and INTEGER PRIMARY KEY, identity ALWAYS left out', async () => {
     const named = (name: string) =>
-      dialect === 'mysql' ? `\`${db.schema}\`.\`${name}\`` : `"${name}"`
+      dialect === 'mysql' ? `\`${db.schema}\`.\`${name}\`` : `"${db.schema}"."${name}"`
     const id = dialect === 'mysql' ? '`id`, `n`' : '"id", "n"'
     const expected: Record<string, string> = {
       numbered: `INSERT INTO ${named('numbered')} (${id})\nVALUES (${dialect === 'postgres' ? 'DEFAULT' : 'NULL'}, NULL)`,
-      ...(dialect === 'postgres' ? { tally: 'INSERT INTO "tally" ("n")\nVALUES (0)' } : {}),
+      ...(dialect === 'postgres'
+        ? { tally: 'INSERT INTO "public"."tally" ("n")\nVALUES (0)' }
+        : {}),
     }
     for (const [name, insert] of Object.entries(expected)) {
       expect((await statement(table(name), 'insert')).sql).toBe(insert)
@@ -176,7 +178,7 @@ describe.each(allDialects)('statements from the schema tree on %s', (dialect) =>
   it('truncates a table, and only a table', async () => {
     for (let k = 0; k < 3; k++) await run(`INSERT INTO log (msg) VALUES ('m${k}')`)
     const truncate = await statement(table('log'), 'truncate')
-    const name = dialect === 'mysql' ? `\`${db.schema}\`.\`log\`` : '"log"'
+    const name = dialect === 'mysql' ? `\`${db.schema}\`.\`log\`` : `"${db.schema}"."log"`
     expect(truncate).toEqual({
       sql: dialect === 'sqlite' ? `DELETE FROM ${name}` : `TRUNCATE TABLE ${name}`,
       destructive: true,
@@ -195,7 +197,8 @@ describe.each(allDialects)('statements from the schema tree on %s', (dialect) =>
     for (const target of targets) {
       const drop = await statement(target, 'drop')
       expect(drop.destructive).toBe(true)
-      if (target.name === 'item_count') expect(drop.sql).toBe('DROP MATERIALIZED VIEW "item_count"')
+      if (target.name === 'item_count')
+        expect(drop.sql).toBe('DROP MATERIALIZED VIEW "public"."item_count"')
       await run(drop.sql)
     }
     const left = (await connection.listObjects()).objects.map((o) => o.name)

@@ -1,6 +1,6 @@
 import { SluiceError } from '../../shared/errors'
 import type { ObjectAction, StatementTarget } from '../../shared/schemaContract'
-import { qualifiedName } from '../../shared/sql/quote'
+import { exactName } from '../../shared/sql/quote'
 import { dialects } from '../dialects/registry'
 import type { DialectConnection } from '../dialects/types'
 import { dropStatement } from './dropStatement'
@@ -45,7 +45,7 @@ export async function objectStatement(
   const namespace = model.namespaces[0]
   const table = namespace?.tables.find((t) => t.name === target.name)
   const view = namespace?.views.find((v) => v.name === target.name)
-  const name = qualifiedName(dialect.name, target.schema, target.name)
+  const name = exactName(dialect.name, target.schema, target.name)
   if (table) {
     switch (action) {
       case 'select':

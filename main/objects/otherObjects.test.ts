@@ -280,7 +280,7 @@ describe('PostgreSQL overloads and column sequences', () => {
       'CREATE OR REPLACE FUNCTION public.add(a text, b text)\n RETURNS text\n LANGUAGE sql\nAS $function$SELECT a || b$function$;',
     )
     expect((await objectStatement(connection, texts!, 'drop')).sql).toBe(
-      'DROP FUNCTION "add"(a text, b text)',
+      'DROP FUNCTION "public"."add"(a text, b text)',
     )
     const injected = { ...texts!, identity: 'a text, b text); DROP TABLE x; --' }
     await expect(objectStatement(connection, injected, 'drop')).rejects.toMatchObject({

@@ -16,7 +16,7 @@ import {
 } from '../../shared/contract'
 import { SluiceError, toErrorData } from '../../shared/errors'
 import type { DialectName } from '../../shared/connectionUrl'
-import { qualifiedName, quoteIdentifier } from '../../shared/sql/quote'
+import { exactName, qualifiedName, quoteIdentifier } from '../../shared/sql/quote'
 import { collectRows } from '../dialects/collectRows'
 import { connectUrl, dialects } from '../dialects/registry'
 import type { DialectConnection } from '../dialects/types'
@@ -378,10 +378,14 @@ export class SluiceService {
       }
     }
     const connection = this.connection(source.connectionId)
-    const table = qualifiedName(connection.dialect, source.object.schema, source.object.name)
+    const { schema, name } = source.object
     return {
-      rows: tableRows(connection, `SELECT * FROM ${table}`),
-      insertTarget: { dialect: connection.dialect, table },
+      rows: tableRows(connection, `SELECT * FROM ${exactName(connection.dialect, schema, name)}`),
+      // The INSERTs are for another database too, where the default schema is not spelled out.
+      insertTarget: {
+        dialect: connection.dialect,
+        table: qualifiedName(connection.dialect, schema, name),
+      },
     }
   }
 

@@ -104,5 +104,12 @@ describe.each(allDialects)('table.query through the service on %s', (dialect) =>
       'BAD_REQUEST',
       /Invalid input/,
     )
+    // A WHERE that would close its parentheses and escape the filters and the page's keyset.
+    await refused(
+      { ...byName, filters: [{ column: 'id', op: 'eq', value: '1' }], where: '1=1) OR (1=1' },
+      'BAD_REQUEST',
+      /WHERE condition cannot be used: the "\)" at character 4/,
+    )
+    await refused({ ...byName, where: 'id > 1;' }, 'BAD_REQUEST', /takes one condition/)
   })
 })

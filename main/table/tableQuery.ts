@@ -1,7 +1,8 @@
 import type { Cell } from '../../shared/cells'
 import { SluiceError } from '../../shared/errors'
 import type { ObjectRef } from '../../shared/objectRef'
-import { qualifiedName } from '../../shared/sql/quote'
+import { exactName } from '../../shared/sql/quote'
+import { rawCondition } from './rawCondition'
 import type { TableQuery, TableQueryInput } from '../../shared/tableContract'
 import type { Dialect } from '../dialects/types'
 import { filterCondition } from './columnFilter'
@@ -60,11 +61,11 @@ export function compileTableQuery(
   const conditions = request.filters.map((filter) =>
     filterCondition(dialect, columnNamed(filter.column), filter),
   )
-  const where = request.where.trim()
+  const where = rawCondition(request.where, dialect.name)
   // On lines of its own, so a trailing -- comment in it cannot swallow what follows.
   if (where !== '') conditions.push(`(\n${where}\n)`)
 
-  const from = qualifiedName(dialect.name, table.ref.schema, table.ref.name)
+  const from = exactName(dialect.name, table.ref.schema, table.ref.name)
   const list = table.columns.map((column) => q(column.name)).join(', ')
   const orderBy = (terms: OrderingColumn[]) =>
     terms.length === 0

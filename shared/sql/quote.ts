@@ -27,6 +27,16 @@ export function qualifiedName(
     : `${quoteIdentifier(dialect, schema)}.${quoteIdentifier(dialect, name)}`
 }
 
+/**
+ * An existing object's name with its schema always, even the connection's
+ * default one: for statements on one object the user chose (a table's page,
+ * TRUNCATE, DROP, an edit), so a temporary table of the same name or a
+ * changed search_path can never redirect them to another object.
+ */
+export function exactName(dialect: DialectName, schema: string, name: string): string {
+  return `${quoteIdentifier(dialect, schema)}.${quoteIdentifier(dialect, name)}`
+}
+
 const mysqlEscapes: Record<string, string> = {
   '\0': '\\0',
   '\b': '\\b',
