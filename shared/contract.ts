@@ -104,7 +104,8 @@ export const methods = {
   /**
    * A reloaded page takes back a connection its earlier page opened, without
    * asking for the password again. The engine keeps a page's connections for
-   * a grace period after the page goes; NOT_FOUND once it has closed them.
+   * a grace period after the page goes; NOT_FOUND once it has closed them,
+   * BUSY while the page that has it is still open (a second window).
    */
   'connection.adopt': {
     input: z.object({ connectionId: id }).strict(),

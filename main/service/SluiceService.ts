@@ -173,6 +173,12 @@ export class SluiceService {
 
     'connection.adopt': async ({ connectionId }, context) => {
       const open = this.open(connectionId)
+      // A page still open keeps its own: a second window showing the same workspace opens its own sessions.
+      if (open.owner !== null && open.owner !== context)
+        throw new SluiceError({
+          code: 'BUSY',
+          message: 'That connection belongs to a window that is still open',
+        })
       clearTimeout(open.orphanTimer)
       open.owner = context
       return connectionInfo(connectionId, open)

@@ -81,12 +81,17 @@ describe('a reloaded page adopts the connections of the page before it', () => {
     expect(await sluiceSessions(database)).toBe(0)
   })
 
-  it('leaves the connections of pages still open alone', async () => {
+  it('leaves the connections of pages still open alone, even to a second window that asks for them', async () => {
     const staying = recorder()
     const leaving = recorder()
     const { connectionId } = ok<{ connectionId: string }>(
       await service.dispatch('connection.open', { url: db.url }, staying),
     )
+    // A second window restoring the same workspace must open its own session, not take this one.
+    expect(await service.dispatch('connection.adopt', { connectionId }, leaving)).toMatchObject({
+      ok: false,
+      error: { code: 'BUSY' },
+    })
     await service.release(leaving)
     await wait(graceMs * 2)
     ok(await service.dispatch('schema.objects', { connectionId }, staying))
