@@ -5,6 +5,14 @@ import { SluiceService } from '../service/SluiceService'
 import { startWebServer, type WebServer } from '../transport/webServer'
 import { version } from './version'
 
+/**
+ * The port `sluice serve` and web mode take unless told otherwise: the same
+ * one every time, because a browser keeps a page's storage (the workspace:
+ * its connections, tabs and unsaved text) per origin, port included, so a
+ * restarted server finds its workspace again. Taken, any free port serves.
+ */
+export const defaultWebPort = 4733
+
 export interface ServeOptions {
   port?: number
   open: boolean
@@ -20,8 +28,17 @@ export async function serveCommand(
   const dataDir = defaultDataDir()
   const startUrl = await ensureDemoDatabase(dataDir, resourcesDir())
   const service = new SluiceService({ version, startUrl, dataDir })
-  const server = await startWebServer({ service, staticDir: rendererDir(), port: options.port })
+  const server = await startWebServer({
+    service,
+    staticDir: rendererDir(),
+    port: options.port ?? defaultWebPort,
+    anyPortIfTaken: options.port === undefined,
+  })
   log(`${options.banner ?? 'Sluice is serving'} at ${server.url}`)
+  if (options.port === undefined && server.port !== defaultWebPort)
+    log(
+      `(port ${defaultWebPort} is taken, perhaps by another Sluice: this address keeps a workspace of its own)`,
+    )
   if (options.open) openBrowser(server.url)
   const stop = () => {
     void server

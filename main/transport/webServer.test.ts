@@ -69,6 +69,27 @@ describe('web mode', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{32}$/)
   })
 
+  it('takes the port asked for, and any free one when told to and it is taken', async () => {
+    const service = new SluiceService({ version: 'test', startUrl: null, dataDir: testDataDir() })
+    const again = await startWebServer({
+      service,
+      staticDir: dir,
+      port: server.port,
+      anyPortIfTaken: true,
+    })
+    try {
+      expect(again.port).not.toBe(server.port)
+      expect(
+        (await get(again.port, '/session', { cookie: `sluice_token=${again.token}` })).status,
+      ).toBe(200)
+      await expect(startWebServer({ service, staticDir: dir, port: server.port })).rejects.toThrow(
+        /EADDRINUSE/,
+      )
+    } finally {
+      await again.close()
+    }
+  })
+
   /** A refused page says, in a page of its own, which address to open; it never lets the app load. */
   const expectTokenRequiredPage = (answer: Answer) => {
     expect(answer.status).toBe(401)

@@ -12,7 +12,10 @@ import { isPageRequest, sendTokenRequiredPage } from './tokenRequiredPage'
 export interface WebServerOptions {
   service: SluiceService
   staticDir: string
+  /** 0 or absent: any free port. */
   port?: number
+  /** When `port` is taken, listen on any free port rather than fail. */
+  anyPortIfTaken?: boolean
   token?: string
 }
 
@@ -98,10 +101,21 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     sockets.handleUpgrade(req, socket, head, (ws) => attach(ws, options.service))
   })
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
-  })
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject)
+        resolve()
+      })
+    })
+  try {
+    await listen(options.port ?? 0)
+  } catch (error) {
+    if (!options.anyPortIfTaken || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE')
+      throw error
+    await listen(0)
+  }
   const port = (server.address() as AddressInfo).port
   access.port = port
 
