@@ -89,7 +89,13 @@ async function killSession(
     const pids = execSync(`pgrep -P ${child.pid} || true`, { encoding: 'utf8' })
       .split(/\s+/)
       .filter(Boolean)
-    for (const pid of pids) process.kill(Number(pid), 'SIGKILL')
+    for (const pid of pids)
+      try {
+        process.kill(Number(pid), 'SIGKILL')
+      } catch (error) {
+        // Gone between pgrep and the kill (its work was done): the trial goes on as a late kill.
+        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error
+      }
   }
 }
 
