@@ -103,4 +103,17 @@ describe('connection URLs', () => {
     expect(kept).toMatchObject({ user: 'root', password: '', host: 'h', port: 3307, database: 'd' })
     expect(withoutPassword('sqlite:///tmp/a:b@c.db')).toBe('sqlite:///tmp/a:b@c.db')
   })
+
+  it('finds the whole password when it holds a raw @, as the parser does', () => {
+    const url = 'mysql://u:p@ss@127.0.0.1:3306/d'
+    expect(parseConnectionUrl(url)).toMatchObject({
+      user: 'u',
+      password: 'p@ss',
+      host: '127.0.0.1',
+    })
+    expect(withoutPassword(url)).toBe('mysql://u@127.0.0.1:3306/d')
+    expect(redactUrl(url)).toBe('mysql://u:***@127.0.0.1:3306/d')
+    expect(parseConnectionUrl(withoutPassword(url))).toMatchObject({ user: 'u', password: '' })
+    expect(redactUrl('postgres://me@h/db?x=a@b')).toBe('postgres://me@h/db?x=a@b')
+  })
 })

@@ -57,9 +57,19 @@ export function formatConnectionUrl(target: ConnectionTarget): string {
   return `${scheme}://${auth}${target.host}:${target.port}/${encodeURIComponent(target.database)}${query}`
 }
 
+/**
+ * A server URL's user and password, found as a URL parser finds them: the
+ * user-info is everything before the authority's *last* `@`, so a password
+ * with a raw `@` in it (which the drivers accept) is all of it.
+ */
+const userInfo = /^([a-z]+:\/\/)([^/?#]*)@/i
+
 /** The URL with any password replaced, safe for titles, logs and error messages. */
 export function redactUrl(url: string): string {
-  return url.replace(/^([a-z]+:\/\/[^:/@]*):[^@]*@/i, '$1:***@')
+  return url.replace(userInfo, (_all, scheme: string, info: string) => {
+    const colon = info.indexOf(':')
+    return colon < 0 ? `${scheme}${info}@` : `${scheme}${info.slice(0, colon)}:***@`
+  })
 }
 
 /**
@@ -68,7 +78,10 @@ export function redactUrl(url: string): string {
  * or peer authentication accepts and any other method refuses (AUTH_FAILED).
  */
 export function withoutPassword(url: string): string {
-  return url.replace(/^([a-z]+:\/\/[^:/@]*):[^@]*@/i, '$1@')
+  return url.replace(userInfo, (_all, scheme: string, info: string) => {
+    const colon = info.indexOf(':')
+    return `${scheme}${colon < 0 ? info : info.slice(0, colon)}@`
+  })
 }
 
 function parseSqlitePath(url: string): string {
