@@ -10,7 +10,7 @@ export function nodeWebClient(port: number, token: string): SluiceClient & { clo
   let socket: WebSocket | undefined
   const client = webClient({ protocol: 'http:', host: `127.0.0.1:${port}` }, (url) => {
     socket = new WebSocket(url, {
-      headers: { cookie: `sluice_token=${token}`, origin: `http://127.0.0.1:${port}` },
+      headers: { cookie: `sluice_token_${port}=${token}`, origin: `http://127.0.0.1:${port}` },
     })
     return socket as unknown as globalThis.WebSocket
   })

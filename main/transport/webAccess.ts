@@ -12,7 +12,14 @@ export interface WebAccess {
   port: number
 }
 
-export const tokenCookie = 'sluice_token'
+/**
+ * The session cookie's name. Browsers share cookies between the ports of one
+ * host, so each server's cookie names its port: two Sluice servers side by
+ * side do not overwrite each other's session.
+ */
+export function tokenCookie(port: number): string {
+  return `sluice_token_${port}`
+}
 
 export type AccessVerdict = { ok: true } | { ok: false; status: number; reason: string }
 
@@ -43,7 +50,7 @@ export function checkRequest(
       }
     }
   }
-  if (!presentedTokens(req).some((presented) => sameToken(presented, access.token))) {
+  if (!presentedTokens(req, access.port).some((presented) => sameToken(presented, access.token))) {
     return {
       ok: false,
       status: 401,
@@ -62,12 +69,12 @@ export function queryToken(req: IncomingMessage): string | undefined {
  * left from an earlier run of the server must not shadow the token of the
  * URL this run printed, or opening that URL would be refused.
  */
-function presentedTokens(req: IncomingMessage): string[] {
+function presentedTokens(req: IncomingMessage, port: number): string[] {
   const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1]
   const cookies = (req.headers.cookie ?? '')
     .split(';')
     .map((part) => part.trim().split('='))
-    .filter(([name]) => name === tokenCookie)
+    .filter(([name]) => name === tokenCookie(port))
     .map(([, value]) => value ?? '')
   return [bearer, ...cookies, queryToken(req)].filter((token): token is string => !!token)
 }

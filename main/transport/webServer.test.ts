@@ -57,7 +57,7 @@ describe('web mode', () => {
       staticDir: dir,
     })
     origin = `http://127.0.0.1:${server.port}`
-    cookie = `sluice_token=${server.token}`
+    cookie = `sluice_token_${server.port}=${server.token}`
   })
 
   afterAll(async () => {
@@ -80,8 +80,17 @@ describe('web mode', () => {
     try {
       expect(again.port).not.toBe(server.port)
       expect(
-        (await get(again.port, '/session', { cookie: `sluice_token=${again.token}` })).status,
+        (await get(again.port, '/session', { cookie: `sluice_token_${again.port}=${again.token}` }))
+          .status,
       ).toBe(200)
+      // Cookies are shared between a host's ports: each server reads only the one named for its port.
+      expect(
+        (
+          await get(again.port, '/session', {
+            cookie: `sluice_token_${server.port}=${again.token}`,
+          })
+        ).status,
+      ).toBe(401)
       await expect(startWebServer({ service, staticDir: dir, port: server.port })).rejects.toThrow(
         /EADDRINUSE/,
       )
@@ -108,7 +117,9 @@ describe('web mode', () => {
   })
 
   it('answers a wrong token, or a cookie from an earlier run, with the same page', async () => {
-    expectTokenRequiredPage(await get(server.port, '/', { cookie: 'sluice_token=guess' }))
+    expectTokenRequiredPage(
+      await get(server.port, '/', { cookie: `sluice_token_${server.port}=guess` }),
+    )
     expectTokenRequiredPage(await get(server.port, '/?token=old-run'))
   })
 
@@ -121,10 +132,12 @@ describe('web mode', () => {
 
   it('lets in the URL this run printed even with a cookie left from an earlier run', async () => {
     const answer = await get(server.port, `/?token=${server.token}`, {
-      cookie: 'sluice_token=from-the-run-before',
+      cookie: `sluice_token_${server.port}=from-the-run-before`,
     })
     expect(answer.status).toBe(303)
-    expect(String(answer.headers['set-cookie'])).toContain(`sluice_token=${server.token};`)
+    expect(String(answer.headers['set-cookie'])).toContain(
+      `sluice_token_${server.port}=${server.token};`,
+    )
   })
 
   it('serves the page again on a reload with the cookie alone, never to be cached', async () => {
@@ -143,7 +156,9 @@ describe('web mode', () => {
     expect(JSON.parse(good.body)).toEqual({ ok: true })
     for (const refused of [
       await get(server.port, '/session'),
-      await get(server.port, '/session', { cookie: 'sluice_token=from-the-run-before' }),
+      await get(server.port, '/session', {
+        cookie: `sluice_token_${server.port}=from-the-run-before`,
+      }),
     ]) {
       expect(refused.status).toBe(401)
       expect(JSON.parse(refused.body)).toEqual({ ok: false, error: expect.any(String) })
@@ -153,7 +168,9 @@ describe('web mode', () => {
   it('trades the URL token for an HttpOnly cookie, then serves the page', async () => {
     const first = await get(server.port, `/?token=${server.token}`)
     expect(first.status).toBe(303)
-    expect(String(first.headers['set-cookie'])).toMatch(/sluice_token=.+HttpOnly; SameSite=Strict/)
+    expect(String(first.headers['set-cookie'])).toMatch(
+      /sluice_token_\d+=.+HttpOnly; SameSite=Strict/,
+    )
     const page = await get(server.port, '/', { cookie })
     expect(page.status).toBe(200)
     expect(page.headers['content-security-policy']).toContain("default-src 'self'")

@@ -80,7 +80,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       // Trade the token in the URL for a cookie, so it leaves the address bar and every asset request carries it.
       res
         .writeHead(303, {
-          'set-cookie': `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+          'set-cookie': `${tokenCookie(access.port)}=${token}; HttpOnly; SameSite=Strict; Path=/`,
           location: url.pathname,
         })
         .end()
