@@ -1,3 +1,4 @@
+import { columnKeys } from '../columnKeys'
 import { cellToJsonValue, cellToText, isBytesCell, isJsonCell, type Cell } from '../cells'
 import type { DialectName } from '../connectionUrl'
 import type { ColumnInfo } from '../contract'
@@ -50,15 +51,17 @@ function csv(): RowFormatter {
   }
 }
 
+/**
+ * A row as JSON object text. It is written out key by key rather than built
+ * as an object: a repeated column name keeps each value (`id`, `id#2`), and a
+ * column named `__proto__` stays a property instead of vanishing.
+ */
 function objectMaker(): { columns(columns: ColumnInfo[]): void; object(row: Cell[]): string } {
-  let names: string[] = []
+  let keys: string[] = []
   return {
-    columns: (columns) => (names = columns.map((c) => c.name)),
-    object: (row) => {
-      const object: Record<string, unknown> = {}
-      for (let i = 0; i < names.length; i++) object[names[i]!] = cellToJsonValue(row[i] ?? null)
-      return JSON.stringify(object)
-    },
+    columns: (columns) => (keys = columnKeys(columns).map((key) => JSON.stringify(key))),
+    object: (row) =>
+      `{${keys.map((key, i) => `${key}:${JSON.stringify(cellToJsonValue(row[i] ?? null))}`).join(',')}}`,
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+export { columnKeys } from '../../../shared/columnKeys'
 
 /**
  * How a grid's columns are laid out, keyed by column key (see `columnKeys`):
@@ -23,20 +24,6 @@ const stateSchema = z.object({
 })
 
 const empty: GridLayoutState = { widths: {}, order: [], hidden: [] }
-
-/**
- * One key per column: its name, and for a repeated name (`SELECT a.id, b.id`)
- * the name with `#2`, `#3`… so each keeps its own width and place.
- */
-export function columnKeys(columns: readonly { name: string }[]): string[] {
-  const used = new Set<string>()
-  return columns.map(({ name }) => {
-    let key = name
-    for (let n = 2; used.has(key); n++) key = `${name}#${n}`
-    used.add(key)
-    return key
-  })
-}
 
 /** Every column's index into `keys`, in display order, hidden ones included. */
 export function orderedColumns(state: GridLayoutState, keys: readonly string[]): number[] {
