@@ -35,6 +35,12 @@ export interface Capabilities {
    * sorts it (PostgreSQL); MySQL/MariaDB sort by position but compare the text.
    */
   enumsCompareInOrder: boolean
+  /**
+   * ORDER BY ranks text and bytes by their first this many bytes only
+   * (MySQL/MariaDB's max_sort_length, 1,024 by default), while `>` compares
+   * them whole: longer values cannot be paged by key. Null: whole values.
+   */
+  sortPrefixBytes: number | null
   /** TRUNCATE TABLE exists; SQLite empties a table with DELETE, which it runs as a truncate. */
   truncate: boolean
   /** A trigger's name is unique only on its table, so DROP TRIGGER names the table too (PostgreSQL). */
@@ -86,6 +92,12 @@ export interface DialectConnection {
   listOthers(only?: OtherObjectRef): Promise<OtherObject[]>
   /** The object's CREATE statements without terminating semicolons; null when it is gone. */
   definitionOf(object: OtherObjectRef): Promise<string[] | null>
+  /**
+   * Why the dialect's string literals would not mean what they say on this
+   * session now (MySQL with NO_BACKSLASH_ESCAPES), or null. Generated
+   * statements that carry values are refused while it is not null.
+   */
+  literalsRefusal?(): string | null
   close(): Promise<void>
 }
 

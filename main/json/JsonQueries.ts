@@ -1,4 +1,5 @@
 import type { Cell } from '../../shared/cells'
+import { assertTrustedLiterals } from '../dialects/trustedLiterals'
 import type { ObjectRef } from '../../shared/contract'
 import { SluiceError } from '../../shared/errors'
 import type { IndexAdvice } from '../../shared/json/indexAdvice'
@@ -51,6 +52,7 @@ export class JsonQueries {
 
   async filter(connectionId: string, object: ObjectRef, column: string, where: string) {
     const connection = this.connectionOf(connectionId)
+    assertTrustedLiterals(connection)
     // No filter yet shows every row, as a table does before it is filtered.
     const lookups = where.trim() ? parseLookups(where) : []
     const target = await this.target(connection, object, column)
@@ -111,6 +113,7 @@ export class JsonQueries {
       })
     }
     const connection = this.connectionOf(connectionId)
+    assertTrustedLiterals(connection)
     const dialect = dialects[connection.dialect]
     const table = await this.table(connection, object, column)
     const keyColumns = table.primaryKey?.columns ?? []

@@ -1,4 +1,5 @@
 import { SluiceError } from '../../shared/errors'
+import { assertTrustedLiterals } from '../dialects/trustedLiterals'
 import type { ObjectRef } from '../../shared/objectRef'
 import type { TableQuery, TableQueryInput } from '../../shared/tableContract'
 import { dialects } from '../dialects/registry'
@@ -12,6 +13,7 @@ export class TableQueries {
   /** See `compileTableQuery`; NOT_FOUND when the table or view does not exist. */
   async query(input: TableQueryInput): Promise<TableQuery> {
     const connection = this.connectionOf(input.connectionId)
+    assertTrustedLiterals(connection)
     const table = await browsedTable(connection, input.object)
     return compileTableQuery(dialects[connection.dialect], table, input)
   }
@@ -36,6 +38,7 @@ export async function browsedTable(
       ref,
       columns: view.columns.map((name) => ({
         name,
+        type: '',
         normalizedType: 'other' as const,
         nullable: true,
       })),

@@ -8,7 +8,7 @@ const comparisons = { eq: '=', ne: '<>', lt: '<', lte: '<=', gt: '>', gte: '>=' 
 /**
  * One column filter as an SQL condition. Values go through `typedLiteral`
  * (bare numerals for numeric columns, so they stay exact). `contains` and
- * `startsWith` match `%`, `_` and `\` literally; on PostgreSQL they are
+ * `startsWith` match `%`, `_` and `!` literally (escaped with `!`); on PostgreSQL they are
  * ILIKE over the value cast to text, so numbers match too; MySQL/MariaDB and
  * SQLite use LIKE, case-insensitive under MySQL's default collations and, on
  * SQLite, for ASCII letters only. Throws BAD_REQUEST when the op needs a
@@ -33,10 +33,11 @@ export function filterCondition(
     case 'contains':
     case 'startsWith': {
       if (filter.value === undefined) throw missing(column, filter.op, 'a value')
-      const escaped = filter.value.replace(/[\\%_]/g, '\\$&')
+      // '!' escapes, not '\\': a backslash means one thing or two depending on MySQL's NO_BACKSLASH_ESCAPES.
+      const escaped = filter.value.replace(/[!%_]/g, '!$&')
       const pattern = `${filter.op === 'contains' ? '%' : ''}${escaped}%`
       const like = dialect.capabilities.ilike ? `CAST(${name} AS text) ILIKE` : `${name} LIKE`
-      return `${like} ${quotedText(dialect, column, pattern)} ESCAPE ${dialect.quoteLiteral('\\')}`
+      return `${like} ${quotedText(dialect, column, pattern)} ESCAPE '!'`
     }
     default: {
       if (filter.value === undefined) throw missing(column, filter.op, 'a value')

@@ -31,11 +31,29 @@ const exactFamilies = new Set<Column['normalizedType']>([
  * True when `column > literal` agrees with ORDER BY for every value, which
  * keyset paging relies on. Not floats (PostgreSQL widens a real to compare it
  * with a numeric literal, so 1.1 ≠ 1.1), JSON, arrays or unknown types, nor
- * MySQL enums (sorted by position, compared as text).
+ * MySQL enums (sorted by position, compared as text), nor text or bytes on
+ * MySQL/MariaDB longer than the server's sort prefix (`sortPrefixBytes`).
  */
 export function comparesExactly(dialect: Dialect, column: TypedColumn): boolean {
   if (column.normalizedType === 'enum') return dialect.capabilities.enumsCompareInOrder
-  return exactFamilies.has(column.normalizedType)
+  if (!exactFamilies.has(column.normalizedType)) return false
+  const prefix = dialect.capabilities.sortPrefixBytes
+  if (prefix === null || !['text', 'binary'].includes(column.normalizedType)) return true
+  return maxBytes(column) <= prefix
+}
+
+/**
+ * The most bytes a text or binary value of the column can hold, from its
+ * declared type: `varchar(n)` as n characters of up to 4 bytes (utf8mb4),
+ * `varbinary(n)` as n bytes, TINYTEXT/TINYBLOB as 255; Infinity for TEXT,
+ * BLOB and the longer kinds, or a type not understood.
+ */
+function maxBytes(column: TypedColumn): number {
+  const type = column.type.toLowerCase()
+  const sized = /^(var)?(char|binary)\((\d+)\)/.exec(type)
+  if (sized) return Number(sized[3]) * (sized[2] === 'char' ? 4 : 1)
+  if (/^tiny(text|blob)\b/.test(type)) return 255
+  return Infinity
 }
 
 /**

@@ -7,6 +7,7 @@ import { cellLiteral, typedLiteral } from './literal'
 
 const column = (normalizedType: Column['normalizedType']) => ({
   name: 'c',
+  type: normalizedType,
   normalizedType,
   nullable: true,
 })
@@ -21,16 +22,26 @@ describe.each(allDialects)('literals on %s', (dialect) => {
     ['integer', '-42', '-42'],
     ['decimal', '12.5000', '12.5000'],
     ['decimal', '1e3', d.quoteLiteral('1e3')],
-    ['integer', '42 OR 1=1', d.quoteLiteral('42 OR 1=1')],
+    ['float', '1.5e-3', d.quoteLiteral('1.5e-3')],
     ['integer', 'true', 'TRUE'],
     ['boolean', '0', 'FALSE'],
-    ['boolean', 'yes', d.quoteLiteral('yes')],
     ['text', '42', d.quoteLiteral('42')],
     ['binary', '0x0A0b', d.preflight.bytesLiteral('Cgs=')],
     ['binary', '\\x0a0b', d.preflight.bytesLiteral('Cgs=')],
     ['binary', '0x0A0', d.quoteLiteral('0x0A0')],
   ] as const)('typed into a %s column, %s is %s', (type, text, literal) => {
     expect(typedLiteral(d, column(type), text)).toBe(literal)
+  })
+
+  // MySQL would read these as 0 or FALSE and match other rows without a word.
+  it.each([
+    ['integer', '42 OR 1=1', 'Column c holds numbers: "42 OR 1=1" is not a number'],
+    ['bigint', 'abc', 'is not a number'],
+    ['float', '1.2.3', 'is not a number'],
+    ['boolean', 'yes', 'Column c holds booleans: "yes" is not true, false, 1 or 0'],
+    ['boolean', 't', 'is not true, false, 1 or 0'],
+  ] as const)('typed into a %s column, %s is refused', (type, text, message) => {
+    expect(() => typedLiteral(d, column(type), text)).toThrow(message)
   })
 
   it.each([

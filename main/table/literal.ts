@@ -4,7 +4,7 @@ import type { Column } from '../../shared/schema/model'
 import type { Dialect } from '../dialects/types'
 
 /** What a literal needs to know of the column it is compared with. */
-export type TypedColumn = Pick<Column, 'name' | 'normalizedType' | 'nullable'>
+export type TypedColumn = Pick<Column, 'name' | 'type' | 'normalizedType' | 'nullable'>
 
 // No exponent: MySQL reads 1e3 as a double, and a double is not exact.
 const numeral = /^[+-]?(\d+\.?\d*|\.\d+)$/
@@ -52,9 +52,23 @@ export function typedLiteral(dialect: Dialect, column: TypedColumn, text: string
   // MySQL's BOOLEAN is TINYINT(1), an integer to the catalog, so the words count there too.
   if (truth && ['boolean', 'integer'].includes(column.normalizedType))
     return truth[1] ? 'TRUE' : 'FALSE'
+  // MySQL would read "abc" as 0 and "yes" as FALSE, and quietly match other rows.
+  const numberColumn = isNumeric(column) || column.normalizedType === 'float'
+  if (numberColumn && !floatNumeral.test(text)) throw notA(column, text, 'a number')
+  if (column.normalizedType === 'boolean') throw notA(column, text, 'true, false, 1 or 0')
   const hex = column.normalizedType === 'binary' ? hexBytes.exec(text) : null
   if (hex) return bytesLiteral(dialect, Buffer.from(hex[1]!, 'hex').toString('base64'))
   return quotedText(dialect, column, text)
+}
+
+/** A float column also takes an exponent. */
+const floatNumeral = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i
+
+function notA(column: TypedColumn, text: string, what: string): SluiceError {
+  return new SluiceError({
+    code: 'BAD_REQUEST',
+    message: `Column ${column.name} holds ${column.normalizedType === 'boolean' ? 'booleans' : 'numbers'}: "${text.slice(0, 100)}" is not ${what}`,
+  })
 }
 
 function isNumeric(column: TypedColumn): boolean {

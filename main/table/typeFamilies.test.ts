@@ -48,6 +48,24 @@ const cases: FamilyCase[] = [
     paging: { postgres: 'keyset', mysql: 'offset' },
   },
   {
+    // MySQL/MariaDB ORDER BY ranks long text by its first max_sort_length bytes only: such values share a long prefix.
+    name: 'long_text',
+    type: { sqlite: 'TEXT', postgres: 'text', mysql: 'TEXT' },
+    values: () => [
+      "'" + 'x'.repeat(1100) + "b'",
+      "'" + 'x'.repeat(1100) + "a'",
+      'NULL',
+      "'" + 'x'.repeat(1100) + "a'",
+    ],
+    paging: { sqlite: 'keyset', postgres: 'keyset', mysql: 'offset' },
+  },
+  {
+    name: 'short_text',
+    type: { sqlite: 'VARCHAR(200)', postgres: 'varchar(200)', mysql: 'VARCHAR(200)' },
+    values: () => ["'b'", "'a'", 'NULL', "'a'", "'c'"],
+    paging: all('keyset'),
+  },
+  {
     name: 'float',
     type: { sqlite: 'REAL', postgres: 'real', mysql: 'FLOAT' },
     values: () => ['1.1', '2.5', 'NULL', '1.1', '-0.3'],

@@ -69,6 +69,8 @@ export class MysqlConnection implements DialectConnection {
     readonly serverVersion: string,
     private readonly where: string,
     private readonly types: TypeContext,
+    /** The session's sql_mode has NO_BACKSLASH_ESCAPES: read at connect and after a statement that sets sql_mode. */
+    private backslashesAreText: boolean,
   ) {
     conn.on('error', (error) => {
       this.broken = toSluiceError(error, where)
@@ -80,7 +82,8 @@ export class MysqlConnection implements DialectConnection {
     const where = describeTarget(target)
     const conn = await connect(config, where)
     try {
-      const version = String((await rows(conn, 'SELECT VERSION()'))[0]?.[0] ?? '')
+      const [first] = await rows(conn, 'SELECT VERSION(), @@SESSION.sql_mode')
+      const version = String(first?.[0] ?? '')
       const mariadb = /mariadb/i.test(version)
       const [major = 0, minor = 0, patch = 0] = version.split(/[.-]/).map(Number)
       const at = major * 10000 + minor * 100 + patch
@@ -94,6 +97,7 @@ export class MysqlConnection implements DialectConnection {
           charsetWidths: new Map(widths.map(([id, width]) => [Number(id), Number(width)])),
           displayWidths: mariadb || at < 80019,
         },
+        noBackslashEscapes(first?.[1]),
       )
     } catch (error) {
       conn.destroy()
@@ -121,6 +125,10 @@ export class MysqlConnection implements DialectConnection {
           throw new SluiceError({ code: 'CANCELLED', message: 'Query cancelled' })
         if (event.kind === 'done') {
           for (const notice of await this.warnings()) yield { kind: 'notice', notice }
+          if (/\bsql_mode\b/i.test(sql))
+            this.backslashesAreText = noBackslashEscapes(
+              (await rows(this.conn, 'SELECT @@SESSION.sql_mode'))[0]?.[0],
+            )
           const refined = await this.enumValues(feed)
           if (refined) yield { kind: 'columnTypes', columns: refined }
         }
@@ -192,6 +200,12 @@ export class MysqlConnection implements DialectConnection {
   }
 
   /** Catalog reads share the session, behind any running statement's rows: they refuse while one runs. */
+  literalsRefusal(): string | null {
+    return this.backslashesAreText
+      ? "This session's sql_mode has NO_BACKSLASH_ESCAPES, where a backslash in a string literal is text, and the statements Sluice writes escape with backslashes: they are refused rather than risk matching other rows. Remove it from sql_mode for this session (SET sql_mode = …) or connect again"
+      : null
+  }
+
   private async catalog<T>(read: () => Promise<T>): Promise<T> {
     if (this.running) throw connectionBusy()
     try {
@@ -367,4 +381,8 @@ class StatementFeed {
     this.wake = undefined
     wake?.()
   }
+}
+
+function noBackslashEscapes(sqlMode: unknown): boolean {
+  return /\bNO_BACKSLASH_ESCAPES\b/i.test(String(sqlMode ?? ''))
 }

@@ -20,6 +20,7 @@ export const mysqlDialect: Dialect = {
     nullsSortHigh: false,
     ilike: false,
     enumsCompareInOrder: false,
+    sortPrefixBytes: 1024,
     truncate: true,
     triggersPerTable: false,
     overloadedRoutines: false,

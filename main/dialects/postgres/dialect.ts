@@ -21,6 +21,7 @@ export const postgresDialect: Dialect = {
     nullsSortHigh: true,
     ilike: true,
     enumsCompareInOrder: true,
+    sortPrefixBytes: null,
     truncate: true,
     triggersPerTable: true,
     overloadedRoutines: true,

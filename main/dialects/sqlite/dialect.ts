@@ -21,6 +21,7 @@ export const sqliteDialect: Dialect = {
     nullsSortHigh: false,
     ilike: false,
     enumsCompareInOrder: false,
+    sortPrefixBytes: null,
     truncate: false,
     triggersPerTable: false,
     overloadedRoutines: false,
