@@ -112,7 +112,7 @@ INSERT INTO e2e_json_cells VALUES (1, '{"as_text": "{\\"a\\":1}", "as_object": {
   await editor.fill('{"as_text": "x", "as_object": {"a": 2}}')
   await viewer.getByRole('button', { name: 'Stage' }).click()
   await expect(viewer.getByLabel('Staged change')).toContainText(
-    'UPDATE "e2e_json_cells" SET "data" = \'{"as_text":"x","as_object":{"a":2}}\' WHERE "id" = 1',
+    'UPDATE "main"."e2e_json_cells" SET "data" = \'{"as_text":"x","as_object":{"a":2}}\' WHERE "id" = 1',
   )
 
   await page

@@ -44,8 +44,11 @@ test.describe('migrations panel on SQLite', () => {
 
     // A production connection asks first; declining changes nothing.
     await panel.getByLabel('Production (confirm every change)').check()
-    page.once('dialog', (dialog) => void dialog.dismiss())
     await panel.getByRole('button', { name: 'Apply next' }).click()
+    const production = page.getByRole('dialog', { name: /on production\?$/ })
+    await expect(production).toContainText('marked as a production connection')
+    await page.keyboard.press('Escape')
+    await expect(production).toBeHidden()
     await expect(badge(page, '1')).toHaveText('pending')
     await panel.getByLabel('Production (confirm every change)').uncheck()
 
@@ -77,14 +80,11 @@ test.describe('migrations panel on SQLite', () => {
     await expect(badge(page, '1')).toHaveText('applied')
 
     // The preview Apply runs first already knows 3 will fail; applying anyway shows the recovery.
-    const asked: string[] = []
-    page.once('dialog', (dialog) => {
-      asked.push(dialog.message())
-      void dialog.accept()
-    })
     await panel.getByRole('button', { name: 'Apply all' }).click()
+    const asked = page.getByRole('dialog', { name: 'A migration will fail: apply anyway?' })
+    await expect(asked).toContainText('3_broken: Fails at statement 2')
+    await asked.getByRole('button', { name: 'Apply anyway' }).click()
     await expect(badge(page, '3')).toHaveText('failed')
-    expect(asked[0]).toContain('3_broken: Fails at statement 2')
     await expect(badge(page, '2')).toHaveText('applied')
     const failure = page.getByTestId('migration-failure')
     await expect(failure.getByRole('alert')).toContainText('3_broken failed at statement 2 of 2')

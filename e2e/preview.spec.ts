@@ -51,18 +51,17 @@ test.describe('preview before apply, on a copy of the demo database', () => {
     )
 
     // Apply asks first, naming the count; declining applies nothing.
-    const questions: string[] = []
-    page.once('dialog', (dialog) => {
-      questions.push(dialog.message())
-      void dialog.dismiss()
-    })
     await panel.getByRole('button', { name: 'Apply all' }).click()
-    await expect.poll(() => questions.length).toBe(1)
-    expect(questions[0]).toContain('7 value(s) of blog_article.title longer than 80 characters')
+    const question = page.getByRole('dialog', { name: /apply/i })
+    await expect(question).toContainText(
+      '7 value(s) of blog_article.title longer than 80 characters',
+    )
+    await question.getByRole('button', { name: 'Cancel' }).click()
+    await expect(question).toBeHidden()
     await expect(row.locator('.badge')).toHaveText('pending')
 
-    page.once('dialog', (dialog) => void dialog.accept())
     await panel.getByRole('button', { name: 'Apply all' }).click()
+    await question.getByRole('button', { name: 'Apply anyway' }).click()
     await expect(row.locator('.badge')).toHaveText('applied')
   })
 })

@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { allDialects, createTestDatabase, type TestDatabase } from '../main/testing/testDatabases'
-import { createItems, items, type Item } from '../main/testing/browseItems'
-import { clipboardText, connectTo, editor, grid, openSluice, openTable } from './workbench'
+import { createItems, itemCount, items, type Item } from '../main/testing/browseItems'
+import { clipboardText, connectTo, editor, grid, openSluice, openTable, runSql } from './workbench'
 
 /** Where NULL sorts: above every value on PostgreSQL, below on MySQL/MariaDB and SQLite. */
 const nullsHigh = { sqlite: false, postgres: true, mysql: false } as const
@@ -60,9 +60,34 @@ for (const dialect of allDialects) {
       await expect(firstRow(page).nth(1)).toHaveText('item 2500')
       await header(page, 'name').click()
       await expect(header(page, 'name')).toHaveAttribute('aria-sort', 'none')
+      // The keyboard's way: the column's menu sorts too.
+      await grid(page).getByRole('button', { name: 'Column menu for id' }).focus()
+      await page.keyboard.press('Enter')
+      await page
+        .getByRole('menu', { name: 'Column id' })
+        .getByRole('menuitem', { name: 'Sort descending' })
+        .click()
+      await expect(header(page, 'id')).toHaveAttribute('aria-sort', 'descending')
+      await expect(firstRow(page).first()).toHaveText(String(itemCount))
+      await grid(page).getByRole('button', { name: 'Column menu for id' }).click()
+      await page
+        .getByRole('menu', { name: 'Column id' })
+        .getByRole('menuitem', { name: 'Remove from sort' })
+        .click()
+      await expect(header(page, 'id')).toHaveAttribute('aria-sort', 'none')
+
+      // A condition without its value is not applied as a test for ''; the bar keeps Apply in reach.
+      await table.getByRole('button', { name: 'Add condition' }).click()
+      await table.getByRole('button', { name: 'Add condition' }).click()
+      await table.getByRole('button', { name: 'Add condition' }).click()
+      await expect(table.getByRole('button', { name: 'Apply' })).toBeInViewport()
+      await table.getByRole('button', { name: 'Apply' }).click()
+      await expect(table.getByRole('alert')).toContainText('Condition 1 needs a value')
+      await table.getByRole('button', { name: 'Remove condition 3' }).click()
+      await table.getByRole('button', { name: 'Remove condition 2' }).click()
+      await expect(position).toContainText('Rows 1–1,000')
 
       // A condition and a raw WHERE, counted exactly on request.
-      await table.getByRole('button', { name: 'Add condition' }).click()
       const condition = table.getByRole('group', { name: 'Condition 1' })
       await condition.getByLabel('Column').selectOption('score')
       await condition.getByLabel('Operator').selectOption({ label: '=' })
@@ -134,7 +159,7 @@ for (const dialect of allDialects) {
       await editor(page).click()
       await page.keyboard.insertText("SELECT 'kept across a reload' AS unsaved")
       const dbTabs = page.getByRole('tablist', { name: /^Tabs of / }).filter({ visible: true })
-      await expect(dbTabs.getByRole('tab')).toHaveText(['Query 2', 'items', /Query 3/])
+      await expect(dbTabs.getByRole('tab')).toHaveText(['Query 1', 'items', /Query 2/])
 
       // The demo keeps its own tabs beside them.
       await connections.getByRole('button', { name: /^SQLite demo\.sqlite/ }).click()
@@ -142,7 +167,7 @@ for (const dialect of allDialects) {
       const demoTabs = page.getByRole('tablist', { name: /^Tabs of / }).filter({ visible: true })
       await expect(demoTabs.getByRole('tab')).toHaveText(['Query 1', 'pets'])
       await connections.getByRole('listitem').nth(1).getByRole('button').first().click()
-      await expect(dbTabs.getByRole('tab')).toHaveText(['Query 2', 'items', /Query 3/])
+      await expect(dbTabs.getByRole('tab')).toHaveText(['Query 1', 'items', /Query 2/])
 
       await page.getByRole('button', { name: 'Dark theme' }).click()
       await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
@@ -161,9 +186,9 @@ for (const dialect of allDialects) {
       await page.reload()
       expect(new URL(page.url()).searchParams.get('token')).toBeNull()
       await expect(connections.getByRole('listitem')).toHaveCount(2)
-      await expect(dbTabs.getByRole('tab')).toHaveText(['Query 2', 'items', /Query 3/])
+      await expect(dbTabs.getByRole('tab')).toHaveText(['Query 1', 'items', /Query 2/])
       await expect(editor(page)).toContainText('kept across a reload')
-      await expect(dbTabs.getByRole('tab', { name: /Query 3/ })).toHaveAttribute(
+      await expect(dbTabs.getByRole('tab', { name: /Query 2/ })).toHaveAttribute(
         'aria-selected',
         'true',
       )
@@ -174,6 +199,20 @@ for (const dialect of allDialects) {
       ).toBeVisible()
       await connections.getByRole('button', { name: /^SQLite demo\.sqlite/ }).click()
       await expect(demoTabs.getByRole('tab')).toHaveText(['Query 1', 'pets'])
+
+      // A history entry opens on the connection it ran on, not on the one in front.
+      await connections.getByRole('listitem').nth(1).getByRole('button').first().click()
+      await dbTabs.getByRole('tab', { name: /Query 2/ }).click()
+      await runSql(page, `SELECT 'ran on ${dialect}' AS origin`)
+      await expect(grid(page).getByRole('gridcell', { name: `ran on ${dialect}` })).toBeVisible()
+      await connections.getByRole('button', { name: /^SQLite demo\.sqlite/ }).click()
+      await page.getByRole('tab', { name: 'History' }).click()
+      await page.getByLabel('Search history').fill(`'ran on ${dialect}'`)
+      await page.getByRole('list', { name: 'History' }).getByRole('button').first().click()
+      await expect(
+        connections.getByRole('listitem').nth(1).getByRole('button').first(),
+      ).toHaveAttribute('aria-current', 'true')
+      await expect(editor(page)).toContainText(`ran on ${dialect}`)
     })
   })
 }

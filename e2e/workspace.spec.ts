@@ -64,6 +64,31 @@ test('every action is in the command palette with its shortcut, and the shortcut
     .poll(() => editor(page).evaluate((host) => host.contains(host.ownerDocument.activeElement)))
     .toBe(true)
 
+  // Shift+Alt+F formats, however the shortcut's modifiers are written; Esc leaves the palette for the editor it came from.
+  await runSql(page, 'select 1 as one, 2 as two')
+  await page.keyboard.press('Shift+Alt+F')
+  await expect(editor(page)).toContainText('SELECT')
+  await page.keyboard.press('ControlOrMeta+Shift+P')
+  await page.keyboard.press('Escape')
+  await expect
+    .poll(() => editor(page).evaluate((host) => host.contains(host.ownerDocument.activeElement)))
+    .toBe(true)
+
+  // Closing a tab or a connection with unsaved text asks first, naming it.
+  await page.keyboard.type(' -- more')
+  await page.keyboard.press('Alt+W')
+  const discard = page.getByRole('dialog', { name: /^Discard the unsaved text in Query/ })
+  await discard.getByRole('button', { name: 'Cancel' }).click()
+  await expect(tabs.getByRole('tab', { name: /Query 1/ })).toBeVisible()
+  await page
+    .getByRole('navigation', { name: 'Connections' })
+    .getByRole('button', { name: /^Close connection demo\.sqlite/ })
+    .click()
+  const closing = page.getByRole('dialog', { name: /^Close sqlite:/ })
+  await expect(closing).toContainText('Query 1')
+  await closing.getByRole('button', { name: 'Cancel' }).click()
+  await expect(tree(page)).toBeVisible()
+
   // Esc closes the connect dialog too.
   await page.getByRole('button', { name: 'Connect…' }).click()
   await expect(page.getByRole('dialog', { name: 'Connect to a database' })).toBeVisible()
@@ -103,11 +128,11 @@ test('the context menu generates statements, and truncates and drops only after 
   await expect(tree(page).getByRole('treeitem', { name: 'e2e_menu' })).toBeVisible()
 
   await treeMenu(page, 'e2e_menu', 'Generate SELECT')
-  await expect(editor(page)).toContainText('FROM "e2e_menu"')
+  await expect(editor(page)).toContainText('FROM "main"."e2e_menu"')
   await page.keyboard.press('ControlOrMeta+Enter')
   await expect(grid(page).getByRole('gridcell', { name: 'b', exact: true })).toBeVisible()
   await treeMenu(page, 'e2e_menu', 'Generate INSERT')
-  await expect(editor(page)).toContainText('INSERT INTO "e2e_menu"')
+  await expect(editor(page)).toContainText('INSERT INTO "main"."e2e_menu"')
 
   await treeMenu(page, 'e2e_menu', 'Truncate…')
   const ask = page.getByRole('dialog', { name: 'Truncate table e2e_menu?' })

@@ -16,7 +16,7 @@ import { version } from './version'
 
 const usage = `Usage:
   sluice                                   open the desktop app (web mode if Electron is missing)
-  sluice serve [--port N] [--no-open]      serve the UI on 127.0.0.1 and print its URL
+  sluice serve [--port N] [--no-open]      serve the UI on 127.0.0.1:4733 (or N) and print its URL
   sluice query --url URL [--format F] "SQL"
   sluice query --url URL [--format F] --file script.sql
                                            run SQL, or a script's statements in order (stopping at the

@@ -33,6 +33,7 @@ export function App({ client, storage }: { client: SluiceClient; storage: Storag
   const overlays = useMemo(() => new Overlays(), [])
   const layout = useMemo(() => new Layout(storage), [storage])
   const [boot, setBoot] = useState<Boot>({ state: 'starting' })
+  const [notKept, setNotKept] = useState<string | null>(null)
 
   useEffect(() => {
     setCompletionLookup((model) => {
@@ -54,7 +55,7 @@ export function App({ client, storage }: { client: SluiceClient; storage: Storag
           await workspace.open(info.startUrl, [starterTab]).catch((error: unknown) => {
             setBoot({ state: 'failed', error: toErrorData(error) })
           })
-        stop = keepSaved(workspace, storage)
+        stop = keepSaved(workspace, storage, setNotKept)
       } catch (error) {
         setBoot({ state: 'failed', error: toErrorData(error) })
       }
@@ -86,6 +87,7 @@ export function App({ client, storage }: { client: SluiceClient; storage: Storag
           overlays={overlays}
           layout={layout}
           exportDir={boot.exportDir}
+          notice={notKept}
         />
       )
   }

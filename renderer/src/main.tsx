@@ -4,6 +4,7 @@ import { App } from './App'
 import { createClient } from './client/createClient'
 import { registerCompletion } from './editor/completion'
 import './query/commands'
+import './table/commands'
 import './workspace/commands'
 import './styles.css'
 

@@ -55,7 +55,7 @@ export function webClient(
   const lost = new SluiceError({
     code: 'UNREACHABLE',
     message:
-      'The connection to the Sluice server closed: is `sluice serve` still running? Start it again and open the URL it prints.',
+      'The connection to the Sluice server closed: is Sluice (npm start or sluice serve) still running? Start it again and open the URL it prints.',
   })
   let closed = false
   socket.addEventListener('close', () => {

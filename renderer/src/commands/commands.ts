@@ -1,3 +1,4 @@
+import { normalizeKeys } from './keys'
 import type { ConnectionSession } from '../workspace/ConnectionSession'
 import type { Layout } from '../workspace/Layout'
 import type { Overlays } from '../workspace/Overlays'
@@ -63,6 +64,7 @@ export function commandById(id: string): Command {
 /** The enabled command bound to `combo`, if any. */
 export function commandForKeys(combo: string, context: CommandContext): Command | undefined {
   for (const command of registry.values())
-    if (command.keys?.includes(combo) && command.enabled(context)) return command
+    if (command.keys?.some((keys) => normalizeKeys(keys) === combo) && command.enabled(context))
+      return command
   return undefined
 }

@@ -43,6 +43,20 @@ export function comboOf(event: KeyboardEvent): string | null {
   return parts.join('+')
 }
 
+const modifierOrder = ['Mod', 'Ctrl', 'Alt', 'Shift']
+
+/**
+ * A written shortcut in the one order `comboOf` produces (Mod, Ctrl, Alt,
+ * Shift, then the key), so `Shift+Alt+F` and `Alt+Shift+F` are the same keys.
+ */
+export function normalizeKeys(keys: string): string {
+  const parts = keys.split('+')
+  // A '+' key itself ("Mod++") leaves an empty part at the end.
+  const key = parts.at(-1) === '' ? '+' : parts.at(-1)!
+  const modifiers = parts.slice(0, key === '+' ? -2 : -1)
+  return [...modifierOrder.filter((m) => modifiers.includes(m)), key].join('+')
+}
+
 /** How a written shortcut is shown on this platform: `Ctrl+Shift+Enter`, or `⌘⇧Enter` on a Mac. */
 export function showKeys(keys: string): string {
   if (!isMac) return keys.replace(/\bMod\b/g, 'Ctrl')

@@ -4,6 +4,7 @@ import type { DialectName } from '../../../shared/connectionUrl'
 import { toErrorData, type SluiceErrorData } from '../../../shared/errors'
 import type { Backfill, Rename, SchemaChange } from '../../../shared/schema/SchemaChange'
 import type { SluiceClient } from '../../../shared/transport'
+import { ask, useOverlays } from '../workspace/ask'
 import { DdlViewer } from '../monaco/DdlViewer'
 import { ErrorPanel } from '../errors/ErrorPanel'
 import { PreviewPane } from '../preview/PreviewPane'
@@ -61,6 +62,7 @@ export function CompareView({ client, connection, initial, onRemember }: Props) 
   const [saved, setSaved] = useState<string | null>(null)
   const { preview, runPreview, cancel: cancelPreview, reset: resetPreview } = usePreview(client)
   const production = useRef(false)
+  const overlays = useOverlays()
 
   useEffect(() => {
     void client.call('migrations.settings', { connectionId }).then((s) => {
@@ -130,7 +132,11 @@ export function CompareView({ client, connection, initial, onRemember }: Props) 
     if (!loaded || !dir.trim()) return
     if (
       production.current &&
-      !window.confirm(`${connection.title} is a production connection. Save this migration?`)
+      !(await ask(overlays, {
+        label: 'Save this migration for production?',
+        body: <p>{connection.title} is marked as a production connection.</p>,
+        confirm: 'Save as migration',
+      }))
     )
       return
     try {

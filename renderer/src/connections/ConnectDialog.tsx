@@ -44,7 +44,7 @@ const emptyFields: Fields = {
 export function ConnectDialog({ client, onConnect, onClose, initialUrl, reason }: Props) {
   const [mode, setMode] = useState<'url' | 'fields'>('url')
   const [url, setUrl] = useState(initialUrl ?? '')
-  const [fields, setFields] = useState<Fields>(emptyFields)
+  const [fields, setFields] = useState<Fields>(() => fieldsOf(initialUrl) ?? emptyFields)
   const [busy, setBusy] = useState<'test' | 'connect' | null>(null)
   const [outcome, setOutcome] = useState<{ ok: string } | { error: SluiceErrorData } | null>(null)
 
@@ -176,4 +176,25 @@ export function ConnectDialog({ client, onConnect, onClose, initialUrl, reason }
       </div>
     </Dialog>
   )
+}
+
+/** A URL's parts as the Fields tab shows them, so reconnecting by fields keeps its server. */
+function fieldsOf(url: string | undefined): Fields | null {
+  if (!url) return null
+  try {
+    const target = parseConnectionUrl(url)
+    if (target.dialect === 'sqlite')
+      return { ...emptyFields, dialect: 'sqlite', port: '', file: target.file }
+    return {
+      dialect: target.dialect,
+      host: target.host,
+      port: String(target.port),
+      user: target.user,
+      password: target.password,
+      database: target.database,
+      file: '',
+    }
+  } catch {
+    return null
+  }
 }

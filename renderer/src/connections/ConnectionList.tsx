@@ -1,5 +1,7 @@
 import { useSyncExternalStore } from 'react'
+import { useCommandContext } from '../commands/CommandsProvider'
 import { errorTitles } from '../errors/errorTitles'
+import { confirmCloseSession } from '../workspace/commands'
 import { connectionLabel } from './connectionLabel'
 import type { ConnectionSession } from '../workspace/ConnectionSession'
 import type { Workspace } from '../workspace/Workspace'
@@ -14,6 +16,7 @@ const dialectLabels = { sqlite: 'SQLite', postgres: 'PostgreSQL', mysql: 'MySQL'
 
 /** The open connections: pick one to bring its tree and tabs forward; each keeps its own tabs. */
 export function ConnectionList({ workspace, onConnect, onReconnect }: Props) {
+  const context = useCommandContext()
   const { sessions, activeSessionId } = useSyncExternalStore(
     workspace.subscribe,
     workspace.getSnapshot,
@@ -27,7 +30,11 @@ export function ConnectionList({ workspace, onConnect, onReconnect }: Props) {
             session={session}
             active={session.id === activeSessionId}
             onActivate={() => workspace.activate(session)}
-            onClose={() => void workspace.close(session)}
+            onClose={() =>
+              void confirmCloseSession(context(), session).then(async (close) => {
+                if (close) await workspace.close(session)
+              })
+            }
             onReconnect={() => onReconnect(session)}
           />
         ))}

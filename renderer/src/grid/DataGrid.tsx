@@ -50,6 +50,8 @@ export interface DataGridProps {
   sort?: readonly SortKey[]
   /** Given: a header click reports the column (Shift: `additive`), and its owner sorts (see `nextSort`). */
   onSort?(column: string, additive: boolean): void
+  /** Given: the column menu sorts too (ascending, descending, added, removed), the keyboard's way to sort. */
+  onSetSort?(sort: SortKey[]): void
   /** What Copy as SQL INSERT inserts into; a table named `result` when absent. */
   copyTarget?: CopyTarget
   /** The active cell moved: its row, and its column's index into `columns`. */
@@ -362,6 +364,8 @@ export function DataGrid(props: DataGridProps) {
           onCopyName={() =>
             void copy('columnNames', { top: 0, bottom: 0, left: menu.column, right: menu.column })
           }
+          sort={props.sort}
+          onSetSort={props.onSetSort}
           onClose={closeMenu}
         />
       )}

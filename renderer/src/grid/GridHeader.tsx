@@ -185,7 +185,8 @@ function ResizeHandle(props: {
       aria-valuenow={props.width}
       aria-valuemin={minColumnWidth}
       aria-valuemax={maxColumnWidth}
-      tabIndex={0}
+      // Out of the Tab order (one stop a column is enough: its menu button, whose menu resizes too); arrows work once focused.
+      tabIndex={-1}
       onPointerDown={(event) => {
         event.stopPropagation()
         if (event.button !== 0) return

@@ -69,6 +69,8 @@ export function GridRow(props: Props) {
             aria-colindex={column + 2}
             aria-selected={selected}
             aria-busy={cell === undefined || undefined}
+            // Read out apart from the text 'NULL', which a screen reader would otherwise say the same way.
+            aria-description={kind === 'null' ? 'SQL NULL, no value' : undefined}
             data-row={index}
             data-col={column}
             style={{ width: widths[column] }}

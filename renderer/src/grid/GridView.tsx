@@ -1,4 +1,6 @@
-import { useRef, useState, type ReactNode } from 'react'
+import { useContext, useRef, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { LayoutContext } from '../workspace/Layout'
+import { Splitter } from '../workspace/Splitter'
 import { ColumnsMenu } from './ColumnsMenu'
 import { CopyMenu } from './CopyMenu'
 import { DataGrid, type DataGridProps, type GridHandle } from './DataGrid'
@@ -21,6 +23,16 @@ export function GridView({ actions, ...grid }: Props) {
   const [showValue, setShowValue] = useState(false)
   const [active, setActive] = useState<ActiveCell | null>(null)
   const opener = useRef<HTMLButtonElement | null>(null)
+  // The panel's width is the workspace's, remembered with the other sizes; a grid outside one keeps its own.
+  const layout = useContext(LayoutContext)
+  const remembered = useSyncExternalStore(
+    layout?.subscribe ?? noSubscribe,
+    () => layout?.getSnapshot().valuePanelWidth ?? null,
+  )
+  const [ownWidth, setOwnWidth] = useState(360)
+  const valueWidth = remembered ?? ownWidth
+  const setValueWidth = (width: number) =>
+    layout ? layout.set({ valuePanelWidth: width }) : setOwnWidth(width)
 
   const toggleMenu = (menu: 'copy' | 'columns', button: HTMLButtonElement) => {
     if (open?.menu === menu) return setOpen(null)
@@ -64,7 +76,25 @@ export function GridView({ actions, ...grid }: Props) {
             grid.onFocusCell?.(row, column)
           }}
         />
-        {showValue && <ValuePanel source={grid.source} active={active} columns={grid.columns} />}
+        {showValue && (
+          <>
+            <Splitter
+              label="Resize the value panel"
+              orientation="vertical"
+              value={valueWidth}
+              min={160}
+              max={1200}
+              direction={-1}
+              onChange={setValueWidth}
+            />
+            <ValuePanel
+              source={grid.source}
+              active={active}
+              columns={grid.columns}
+              width={valueWidth}
+            />
+          </>
+        )}
       </div>
       {open?.menu === 'copy' && (
         <CopyMenu
@@ -87,3 +117,5 @@ export function GridView({ actions, ...grid }: Props) {
     </div>
   )
 }
+
+const noSubscribe = () => () => undefined

@@ -17,6 +17,8 @@ interface Props {
   source: GridSource
   active: ActiveCell | null
   columns: readonly GridColumn[]
+  /** CSS pixels; the splitter beside it sets it. */
+  width?: number
 }
 
 type JsonMode = 'tree' | 'compact' | 'pretty'
@@ -26,7 +28,7 @@ type JsonMode = 'tree' | 'compact' | 'pretty'
  * or as text, binary as a hex dump, NULL said as such, numbers exactly as the
  * engine sent them. What the grid cuts short to fit a row, this shows.
  */
-export function ValuePanel({ source, active, columns }: Props) {
+export function ValuePanel({ source, active, columns, width }: Props) {
   const version = useSyncExternalStore(source.subscribe, () => source.version)
   const [mode, setMode] = useState<JsonMode>('tree')
   const column = active ? columns[active.column] : undefined
@@ -40,13 +42,13 @@ export function ValuePanel({ source, active, columns }: Props) {
 
   if (!active || !column)
     return (
-      <section className="dg-value" aria-label="Value">
+      <section className="dg-value" aria-label="Value" style={{ width }}>
         <p className="dg-value-hint">Select a cell to see its whole value.</p>
       </section>
     )
   const view = cell === undefined ? null : valueView(cell, column.type)
   return (
-    <section className="dg-value" aria-label="Value">
+    <section className="dg-value" aria-label="Value" style={{ width }}>
       <header className="dg-value-head">
         <strong>{column.name}</strong>
         <span className="dg-value-type">{column.type}</span>
@@ -81,7 +83,7 @@ function ValueBody({ view, mode }: { view: ValueView; mode: JsonMode }) {
     case 'bytes':
       return (
         <>
-          <pre className="dg-value-text dg-value-dump" aria-label="Hex dump">
+          <pre className="dg-value-text dg-value-dump" aria-label="Hex dump" tabIndex={0}>
             {hexDump(view.bytes)}
           </pre>
           {view.bytes.length > maxDumpBytes && (

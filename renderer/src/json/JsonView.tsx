@@ -94,6 +94,9 @@ export function JsonView({ client, connection, object, onOpenSql, initial, onRem
         if (!column) return
         setAdvice(null)
         setSelected(null)
+        // A filter that does not compile must not leave the last one's SQL and rows looking like its answer.
+        setSql(null)
+        setResult(null)
         const compiled = await client.call('json.filter', {
           connectionId,
           object,

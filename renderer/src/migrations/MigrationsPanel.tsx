@@ -6,6 +6,7 @@ import type { SluiceClient } from '../../../shared/transport'
 import { DdlViewer } from '../monaco/DdlViewer'
 import { ErrorPanel } from '../errors/ErrorPanel'
 import { applyConfirmation } from '../preview/applyConfirmation'
+import { ask, useOverlays } from '../workspace/ask'
 import { PreviewPane } from '../preview/PreviewPane'
 import { usePreview } from '../preview/usePreview'
 import { StatementWithPosition } from './StatementWithPosition'
@@ -47,6 +48,7 @@ export function MigrationsPanel({ client, connection, onSchemaChanged }: Props) 
   const [run, setRun] = useState<Run>({ state: 'idle' })
   const [detailTab, setDetailTab] = useState<'sql' | 'preview'>('sql')
   const { preview, runPreview, cancel: cancelPreview, reset: resetPreview } = usePreview(client)
+  const overlays = useOverlays()
 
   const refresh = useCallback(
     async (folder: string) => {
@@ -130,9 +132,16 @@ export function MigrationsPanel({ client, connection, onSchemaChanged }: Props) 
         (m) => to === undefined || BigInt(m.version) <= BigInt(to),
       )
       const question = applyConfirmation(applying)
-      if (question && !window.confirm(question)) return
+      if (question && !(await ask(overlays, question))) return
     }
-    if (production && !window.confirm(`${connection.title} is a production connection. ${what}?`))
+    if (
+      production &&
+      !(await ask(overlays, {
+        label: `${what} on production?`,
+        body: <p>{connection.title} is marked as a production connection.</p>,
+        confirm: what,
+      }))
+    )
       return
     const id = `migrate-${Date.now().toString(36)}-${++runs}`
     runIdRef.current = id
@@ -169,7 +178,9 @@ export function MigrationsPanel({ client, connection, onSchemaChanged }: Props) 
             placeholder="/path/to/migrations"
           />
         </label>
-        <button type="submit">Open folder</button>
+        <button type="submit" disabled={!dirInput.trim()}>
+          Open folder
+        </button>
         <label className="inline">
           <input
             type="checkbox"
@@ -186,6 +197,15 @@ export function MigrationsPanel({ client, connection, onSchemaChanged }: Props) 
           Production (confirm every change)
         </label>
       </form>
+      {!report && (
+        <p className="muted pad">
+          A folder of <code>&lt;version&gt;_&lt;name&gt;.sql</code> files, each with a{' '}
+          <code>-- migrate:up</code> section and, to roll back, a <code>-- migrate:down</code> one
+          (as dbmate writes them); golang-migrate, Flyway, Prisma and drizzle folders are read too.
+          The path is on the machine Sluice runs on. Compare → Save as migration writes new files
+          into it.
+        </p>
+      )}
       {loadError && <ErrorPanel error={loadError} />}
       {report && (
         <>

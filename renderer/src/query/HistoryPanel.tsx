@@ -9,7 +9,8 @@ interface Props {
   client: SluiceClient
   /** Changes whenever a run ends, so the list shows it. */
   runs: number
-  onOpen(sql: string): void
+  /** Opens an entry's SQL in a new tab, on the connection it ran on where that is open. */
+  onOpen(entry: HistoryEntry): void
 }
 
 /** "3 rows affected" for a statement that changed rows, else the rows it returned: "1 row", "5 rows". */
@@ -66,7 +67,7 @@ export function HistoryPanel({ client, runs, onOpen }: Props) {
           <li key={entry.id}>
             <button
               className="side-item"
-              onClick={() => onOpen(entry.sql)}
+              onClick={() => onOpen(entry)}
               title={entry.sql.slice(0, 1000)}
             >
               <code className={entry.outcome === 'error' ? 'history-failed' : undefined}>

@@ -37,8 +37,6 @@ export interface QueryTabState {
 
 type SavedQuery = Extract<SavedTab, { kind: 'query' }>
 
-let untitled = 0
-
 /**
  * An editor tab: its text (a Monaco model, so undo survives tab switches and
  * the text survives the view), and the results of its last run, one per
@@ -68,7 +66,7 @@ export class QueryTab implements WorkspaceTab {
     // A tab restored with unsaved edits is still unsaved.
     this.savedVersion = saved.dirty ? -1 : this.model.getAlternativeVersionId()
     this.state = {
-      title: saved.title || saved.savedName || `Query ${++untitled}`,
+      title: saved.title || saved.savedName || `Query ${session.nextQueryNumber()}`,
       savedName: saved.savedName,
       dirty: saved.dirty,
       results: [],
@@ -108,7 +106,7 @@ export class QueryTab implements WorkspaceTab {
     this.stopRequested = false
     this.update({ results: [], shown: 0, plan: null, running: true, message: null })
     const ran: ResultSet[] = []
-    for (const statement of statements) {
+    for (const [index, statement] of statements.entries()) {
       const result = new ResultSet(
         this.session.client,
         connectionId,
@@ -119,7 +117,14 @@ export class QueryTab implements WorkspaceTab {
       ran.push(result)
       this.update({ results: [...ran], shown: ran.length - 1 })
       const outcome = await result.finished()
-      if (outcome.status !== 'done' || this.stopRequested) break
+      if (outcome.status !== 'done' || this.stopRequested) {
+        const left = statements.length - index - 1
+        if (left > 0)
+          this.update({
+            message: `Stopped at statement ${index + 1} of ${statements.length}: ${left === 1 ? 'the one after it' : `the ${left} after it`} did not run`,
+          })
+        break
+      }
     }
     this.current = undefined
     this.update({ running: false })
@@ -181,6 +186,11 @@ export class QueryTab implements WorkspaceTab {
       this.update({ message: toErrorData(error).message })
       return false
     }
+  }
+
+  /** Says something in the tab's status bar that is no statement's outcome. */
+  note(message: string): void {
+    this.update({ message })
   }
 
   show(shown: QueryTabState['shown']): void {

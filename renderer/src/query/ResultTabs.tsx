@@ -7,6 +7,7 @@ import { rows, rowsAffected } from '../../../shared/count'
 import type { QueryTab, QueryTabState } from './QueryTab'
 import type { ResultSet, ResultSnapshot } from './ResultSet'
 import { ErrorPanel } from '../errors/ErrorPanel'
+import { changesSchema } from '../schema/changesSchema'
 import { PlanView } from './PlanView'
 import { formatElapsed } from './formatElapsed'
 
@@ -150,7 +151,16 @@ function ResultPanel(props: {
   const hasRows = snapshot.columns.length > 0
   return (
     <div className="result-panel" role="tabpanel">
-      {snapshot.error && <ErrorPanel error={snapshot.error} />}
+      {snapshot.error &&
+        (snapshot.error.code === 'CANCELLED' ? (
+          // A cancel is the user's own doing, said plainly, not shown as a failure.
+          <p className="result-message" role="status">
+            {snapshot.error.message}
+            {snapshot.rowCount > 0 && `: the ${rows(snapshot.rowCount)} read before it are kept.`}
+          </p>
+        ) : (
+          <ErrorPanel error={snapshot.error} />
+        ))}
       {snapshot.notices.length > 0 && (
         <ul className="notices" aria-label="Messages">
           {snapshot.notices.map((notice, i) => (
@@ -175,7 +185,8 @@ function ResultPanel(props: {
       ) : (
         snapshot.status === 'done' && (
           <p className="result-message">
-            {snapshot.affectedRows === null
+            {snapshot.affectedRows === null ||
+            (snapshot.affectedRows === 0 && changesSchema(result.sql))
               ? 'The statement ran; it returns no rows.'
               : `${rowsAffected(snapshot.affectedRows)}.`}
           </p>

@@ -23,7 +23,10 @@ export function StatusBar({ snapshot, running, message, connectionTitle, onCance
     return () => clearInterval(timer)
   }, [ticking])
 
-  const elapsed = snapshot ? (snapshot.elapsedMs ?? now - snapshot.startedAt) : null
+  // A statement that ended without a time of its own (the server went away) shows none, never a stale clock.
+  const elapsed = snapshot
+    ? (snapshot.elapsedMs ?? (ticking ? Math.max(0, now - snapshot.startedAt) : null))
+    : null
   return (
     <div className="status-bar" role="status">
       <span className="status-connection">{connectionTitle}</span>

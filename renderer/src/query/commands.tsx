@@ -1,4 +1,5 @@
 import { registerCommands, type CommandContext } from '../commands/commands'
+import { ask } from '../workspace/ask'
 import { SaveDialog } from './SaveDialog'
 import { QueryTab } from './QueryTab'
 
@@ -49,11 +50,18 @@ registerCommands([
     title: 'Explain analyze the statement',
     category: 'Query',
     enabled: (context) => canRun(context) && context.session?.dialect === 'postgres',
-    run: (context) => {
-      const ok = window.confirm(
-        'EXPLAIN ANALYZE runs the statement to measure it. Sluice runs it in a transaction and rolls it back, but it still takes locks and time. Run it?',
-      )
-      if (ok) void queryTab(context)?.explain(true)
+    run: async (context) => {
+      const ok = await ask(context.overlays, {
+        label: 'Run the statement to measure it?',
+        body: (
+          <p>
+            EXPLAIN ANALYZE runs the statement. Sluice runs it in a transaction and rolls it back,
+            but it still takes locks and time.
+          </p>
+        ),
+        confirm: 'Explain analyze',
+      })
+      if (ok) await queryTab(context)?.explain(true)
     },
   },
   {

@@ -39,11 +39,22 @@ interface Draft {
 export function FilterBar({ columns, filters, where, onApply }: Props) {
   const [drafts, setDrafts] = useState<Draft[]>(() => filters.map(toDraft))
   const [raw, setRaw] = useState(where)
+  const [problem, setProblem] = useState<string | null>(null)
   useEffect(() => setDrafts(filters.map(toDraft)), [filters])
   useEffect(() => setRaw(where), [where])
 
-  const apply = (next = drafts, nextRaw = raw) =>
+  const apply = (next = drafts, nextRaw = raw) => {
+    // A condition without its value is unfinished, not a test for '' (the WHERE box says that).
+    const unfinished = next.findIndex((d) => !valueless.has(d.op) && d.text.trim() === '')
+    if (unfinished >= 0) {
+      setProblem(
+        `Condition ${unfinished + 1} needs a value (to match empty text, write ${next[unfinished]!.column} = '' in WHERE)`,
+      )
+      return
+    }
+    setProblem(null)
     onApply(next.filter((d) => d.column).map(toFilter), nextRaw.trim())
+  }
   const change = (index: number, patch: Partial<Draft>) =>
     setDrafts(drafts.map((d, i) => (i === index ? { ...d, ...patch } : d)))
   const onEnter = (event: React.KeyboardEvent) => {
@@ -124,11 +135,17 @@ export function FilterBar({ columns, filters, where, onApply }: Props) {
       <button className="primary" onClick={() => apply()}>
         Apply
       </button>
+      {problem && (
+        <span className="error-text" role="alert">
+          {problem}
+        </span>
+      )}
       {(filters.length > 0 || where) && (
         <button
           onClick={() => {
             setDrafts([])
             setRaw('')
+            setProblem(null)
             onApply([], '')
           }}
         >

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react'
+import { pagePosition } from './pagePosition'
 import { firstRowOf, pageSizes, type TableTab } from './TableTab'
 
 interface Props {
@@ -16,26 +17,18 @@ const number = new Intl.NumberFormat('en-US')
  */
 export function Pager({ tab, estimate }: Props) {
   const state = useSyncExternalStore(tab.subscribe, tab.getSnapshot)
-  const loading = state.result?.getSnapshot().status === 'running'
-  const shown = Math.min(state.result?.getSnapshot().rowCount ?? 0, state.pageSize)
-  const total =
-    state.count.state === 'done'
-      ? `of ${number.format(state.count.rows)}`
-      : estimate !== null && state.filters.length === 0 && !state.where
-        ? `of ≈${number.format(estimate)}`
-        : ''
-  const first = firstRowOf(state)
-  const position = state.position
-  const where =
-    shown === 0
-      ? loading
-        ? 'Loading…'
-        : 'No rows'
-      : first !== null
-        ? `Rows ${number.format(first)}–${number.format(first + shown - 1)}`
-        : position?.from === 'end' && position.after > 0
-          ? `${number.format(shown)} rows, ${number.format(position.after)} before the end`
-          : `Last ${number.format(shown)} rows`
+  const result = state.result?.getSnapshot()
+  const loading = result?.status === 'running'
+  const where = pagePosition({
+    shown: Math.min(result?.rowCount ?? 0, state.pageSize),
+    loading,
+    failed: state.error !== null || (result?.status === 'error' && !!result.error),
+    first: firstRowOf(state),
+    position: state.position,
+    hasNext: state.hasNext,
+    counted: state.count.state === 'done' ? state.count.rows : null,
+    estimate: state.filters.length === 0 && !state.where ? estimate : null,
+  })
   return (
     <div className="pager" role="group" aria-label="Pages">
       <button onClick={() => void tab.first()} disabled={loading || !state.hasPrevious}>
@@ -54,7 +47,7 @@ export function Pager({ tab, estimate }: Props) {
         Last page
       </button>
       <span className="pager-position" role="status" data-testid="page-position">
-        {where} {total}
+        {where}
         {state.paging === 'offset' && (
           <span
             className="muted"

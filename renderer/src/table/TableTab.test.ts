@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { engineClient } from '../../../main/testing/engineClient'
 import { createItems, itemCount } from '../../../main/testing/browseItems'
+import { run } from '../../../main/testing/storyDatabase'
 import { testDataDir } from '../../../main/testing/testDataDir'
 import {
   allDialects,
@@ -104,6 +105,35 @@ describe.each(allDialects)('a table tab on %s', (dialect) => {
     await tab.filter([{ column: 'nope', op: 'eq', value: '1' }], '')
     await settled(tab)
     expect(tab.getSnapshot().error?.message).toMatch(/nope/)
+    tab.dispose()
+  })
+
+  it('after a sorted column is dropped, says so without the old rows, and starts over when asked', async () => {
+    await run(db.url, [
+      'CREATE TABLE volatile (id integer PRIMARY KEY, doomed integer)',
+      'INSERT INTO volatile VALUES (1, 3), (2, 2), (3, 1)',
+    ])
+    const tab = new TableTab(session, {
+      kind: 'table',
+      object: { schema: db.schema, name: 'volatile' },
+      objectKind: 'table',
+      view: 'data',
+      sort: [{ column: 'doomed', direction: 'asc' }],
+      filters: [],
+      where: '',
+      pageSize: 1000,
+    })
+    tab.ensureLoaded()
+    await settled(tab)
+    expect((await tab.getSnapshot().result!.rows(0, 3)).map((r) => r[0])).toEqual([3, 2, 1])
+    await run(db.url, ['ALTER TABLE volatile DROP COLUMN doomed'])
+    await tab.refresh()
+    expect(tab.getSnapshot().error?.message).toMatch(/doomed/)
+    expect(tab.getSnapshot().result).toBeNull()
+    await tab.reset()
+    await settled(tab)
+    expect(tab.getSnapshot()).toMatchObject({ error: null, sort: [] })
+    expect((await tab.getSnapshot().result!.rows(0, 3)).map((r) => r[0])).toEqual([1, 2, 3])
     tab.dispose()
   })
 

@@ -172,6 +172,18 @@ export class TableTab extends Store<TableTabState> implements WorkspaceTab {
     return this.load({ kind: 'first' })
   }
 
+  /** Back to the table as it is: no sort, no filters (after a sorted column was dropped, say). */
+  reset(): Promise<void> {
+    this.update({ sort: [], filters: [], where: '', count: { state: 'idle' } })
+    return this.load({ kind: 'first' })
+  }
+
+  /** A whole sort at once (the column menu's choices); the first page of it. */
+  setSort(sort: TableSort[]): Promise<void> {
+    this.update({ sort })
+    return this.load({ kind: 'first' })
+  }
+
   /** New conditions and raw WHERE; the rows and their count start over. */
   filter(filters: ColumnFilter[], where: string): Promise<void> {
     this.update({ filters, where, count: { state: 'idle' } })
@@ -364,7 +376,9 @@ export class TableTab extends Store<TableTabState> implements WorkspaceTab {
         limit: this.state.pageSize,
       })
     } catch (error) {
-      this.update({ error: toErrorData(error) })
+      // The rows of the page before are not this request's answer: they go with its error.
+      this.state.result?.close()
+      this.update({ error: toErrorData(error), result: null, position: null, sql: null })
       return null
     }
   }

@@ -90,8 +90,28 @@ export function TableTabView({ tab, active, onQueryJson, onExport, onOpenSql }: 
             onApply={(filters, where) => void tab.filter(filters, where)}
           />
           <Pager tab={tab} estimate={listed?.rowEstimate ?? null} />
-          {state.error && <ErrorPanel error={state.error} />}
-          {snapshot?.error && <ErrorPanel error={snapshot.error} />}
+          {state.error && (
+            <>
+              <ErrorPanel error={state.error} />
+              {(state.sort.length > 0 || state.filters.length > 0 || state.where) && (
+                <p>
+                  <button onClick={() => void tab.reset()}>Clear the sort and filters</button>
+                </p>
+              )}
+            </>
+          )}
+          {snapshot?.error && (
+            <>
+              {snapshot.error.code === 'SQL_ERROR' && (state.where || state.filters.length > 0) && (
+                <p className="error-text">
+                  The database refused the page with these conditions: check the WHERE box
+                  {state.where ? ` (${state.where})` : ''} and the values; Open SQL in editor shows
+                  the whole statement, where the error points.
+                </p>
+              )}
+              <ErrorPanel error={snapshot.error} />
+            </>
+          )}
           {result && snapshot && snapshot.columns.length > 0 && (
             <GridView
               key={result.queryId}
@@ -103,6 +123,7 @@ export function TableTabView({ tab, active, onQueryJson, onExport, onOpenSql }: 
               firstRowNumber={firstRowOf(state) ?? 1}
               sort={state.sort}
               onSort={(column, additive) => void tab.sortBy(column, additive)}
+              onSetSort={(sort) => void tab.setSort(sort)}
               copyTarget={{ dialect: session.dialect, schema: object.schema, table: object.name }}
             />
           )}

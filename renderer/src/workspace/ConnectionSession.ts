@@ -139,6 +139,16 @@ export class ConnectionSession extends Store<SessionState> {
     this.activate(tabs[(at + step + tabs.length) % tabs.length]!)
   }
 
+  /** The number for a new query tab's name: one more than any "Query N" tab this connection has. */
+  nextQueryNumber(): number {
+    let highest = 0
+    for (const tab of this.state.tabs) {
+      const n = /^Query (\d+)$/.exec(tab.header().title)?.[1]
+      if (n) highest = Math.max(highest, Number(n))
+    }
+    return highest + 1
+  }
+
   /** A run ended, or a query was saved, in one of this session's tabs. */
   noteActivity(): void {
     this.update({ activity: this.state.activity + 1 })

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type FormEvent, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
 
 interface Props {
   /** The dialog's accessible name, and its heading unless `heading` says otherwise. */
@@ -23,9 +23,10 @@ export function Dialog({ label, heading, onClose, onSubmit, children, className 
   const box = useRef<HTMLElement>(null)
   const close = useRef(onClose)
   close.current = onClose
+  // Read while rendering: by the time effects run, an autofocus field inside has already taken focus.
+  const [before] = useState(() => document.activeElement as HTMLElement | null)
 
   useEffect(() => {
-    const before = document.activeElement as HTMLElement | null
     const element = box.current!
     if (!element.contains(document.activeElement))
       (element.querySelector<HTMLElement>('[autofocus]') ?? firstFocusable(element))?.focus()
@@ -38,9 +39,9 @@ export function Dialog({ label, heading, onClose, onSubmit, children, className 
     document.addEventListener('keydown', onEscape)
     return () => {
       document.removeEventListener('keydown', onEscape)
-      before?.focus?.()
+      if (before?.isConnected) before.focus()
     }
-  }, [])
+  }, [before])
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (event.key !== 'Tab') return

@@ -1,3 +1,4 @@
+import { createContext } from 'react'
 import { z } from 'zod'
 import { Store } from './Store'
 
@@ -54,3 +55,6 @@ function readLayout(storage: Storage | null): LayoutState {
     return defaults
   }
 }
+
+/** The workspace's layout, for parts drawn deep inside a tab (the value panel's width); null outside one. */
+export const LayoutContext = createContext<Layout | null>(null)

@@ -25,9 +25,11 @@ export function SessionView({ session, hooks }: Props) {
       <TabStrip
         session={session}
         onNew={() => openQuery(session)}
-        onClose={(tab) => {
-          if (confirmClose({ ...context(), session, tab })) session.closeTab(tab)
-        }}
+        onClose={(tab) =>
+          void confirmClose({ ...context(), session, tab }).then((close) => {
+            if (close) session.closeTab(tab)
+          })
+        }
       />
       {tabs.length === 0 && (
         <div className="empty-session">

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react'
+import type { HistoryEntry } from '../../../shared/contract'
 import type { SidePanel } from '../commands/commands'
 import { ConnectionList } from '../connections/ConnectionList'
 import { HistoryPanel } from '../query/HistoryPanel'
@@ -17,7 +18,7 @@ interface Props {
   treeRef(session: ConnectionSession): (handle: SchemaTreeHandle | null) => void
   onConnect(): void
   onReconnect(session: ConnectionSession): void
-  onOpenSql(sql: string): void
+  onOpenHistory(entry: HistoryEntry): void
   onOpenSaved(name: string): void
 }
 
@@ -66,7 +67,7 @@ export function Sidebar(props: Props) {
           </div>
         ))}
       {panel === 'History' && (
-        <HistoryPanel client={workspace.client} runs={activity} onOpen={props.onOpenSql} />
+        <HistoryPanel client={workspace.client} runs={activity} onOpen={props.onOpenHistory} />
       )}
       {panel === 'Saved' && (
         <SavedQueriesPanel client={workspace.client} saves={activity} onOpen={props.onOpenSaved} />

@@ -89,6 +89,13 @@ describe('the workspace across reloads and restarts', () => {
       error: { code: 'AUTH_FAILED' },
     })
     expect(guarded!.getSnapshot().tabs.map((t) => t.save())).toEqual([{ kind: 'migrations' }])
+    // Reconnect keeps the session's server and database: another one is refused, not attached.
+    const elsewhere = new URL(withPassword.toString())
+    elsewhere.pathname = '/postgres'
+    await expect(restarted.reconnect(guarded!, elsewhere.toString())).rejects.toMatchObject({
+      data: { code: 'BAD_URL' },
+    })
+    expect(guarded!.getSnapshot().status).toBe('failed')
     await restarted.reconnect(guarded!, withPassword.toString())
     expect(guarded!.getSnapshot().status).toBe('open')
   })
@@ -108,6 +115,26 @@ describe('the workspace across reloads and restarts', () => {
     await expect(client.call('schema.objects', { connectionId: id })).rejects.toMatchObject({
       data: { code: 'NOT_FOUND' },
     })
+  })
+
+  it('leaves out a saved session whose URL does not parse, and brings back the rest', async () => {
+    const db = await createTestDatabase('sqlite')
+    dbs.push(db)
+    const workspace = new Workspace(engineClient(made()), plainTabs)
+    await workspace.restore({
+      version: 1,
+      sessions: [
+        { url: 'nonsense://x', connectionId: null, tabs: [{ kind: 'migrations' }], activeTab: 0 },
+        { url: '', connectionId: null, tabs: [], activeTab: null },
+        { url: db.url, connectionId: null, tabs, activeTab: 0 },
+      ],
+      activeSession: 0,
+    })
+    const [only, ...rest] = workspace.getSnapshot().sessions
+    expect(rest).toEqual([])
+    expect(only!.url).toBe(db.url)
+    expect(only!.getSnapshot().status).toBe('open')
+    expect(workspace.active).toBe(only)
   })
 
   it('reads back nothing from a workspace it cannot read, rather than a broken one', () => {

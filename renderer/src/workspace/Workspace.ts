@@ -1,4 +1,10 @@
-import { withoutPassword } from '../../../shared/connectionUrl'
+import {
+  formatConnectionUrl,
+  parseConnectionUrl,
+  withoutPassword,
+  type ConnectionTarget,
+} from '../../../shared/connectionUrl'
+import { SluiceError } from '../../../shared/errors'
 import type { ConnectionInfo } from '../../../shared/contract'
 import type { SluiceClient } from '../../../shared/transport'
 import { ConnectionSession } from './ConnectionSession'
@@ -47,8 +53,18 @@ export class Workspace extends Store<WorkspaceState> {
     return session
   }
 
-  /** A failed session connected again, with the URL the user completed (a password, say). */
+  /**
+   * A failed session connected again, with the URL the user completed (a
+   * password, say). It must name the same server, database and user: its
+   * tabs were written for that one. Throws BAD_URL otherwise, and what the
+   * engine said when it cannot connect.
+   */
   async reconnect(session: ConnectionSession, url: string): Promise<void> {
+    if (sameTarget(withoutPassword(url)) !== sameTarget(session.url))
+      throw new SluiceError({
+        code: 'BAD_URL',
+        message: `Reconnect opens ${session.url} again, with its password: for another server or database, use Connect…`,
+      })
     const opened = await session.connect(() => this.client.call('connection.open', { url }))
     if (!opened) throw session.getSnapshot().error
     this.emitChange()
@@ -104,10 +120,16 @@ export class Workspace extends Store<WorkspaceState> {
    * and says why, so nothing typed is lost.
    */
   async restore(saved: SavedWorkspace): Promise<void> {
-    const sessions = saved.sessions.map((s) => {
-      const session = new ConnectionSession(this.client, s.url)
+    // A session whose URL no longer parses (storage edited by hand, an old version) is left out, not fatal.
+    const sessions = saved.sessions.flatMap((s) => {
+      let session: ConnectionSession
+      try {
+        session = new ConnectionSession(this.client, s.url)
+      } catch {
+        return []
+      }
       this.add(session, s.tabs, s.activeTab)
-      return { session, saved: s }
+      return [{ session, saved: s }]
     })
     const front = sessions[saved.activeSession ?? 0]?.session
     if (front) this.activate(front)
@@ -171,6 +193,15 @@ export class Workspace extends Store<WorkspaceState> {
 
   private emitChange(): void {
     for (const listener of [...this.changeListeners]) listener()
+  }
+}
+
+/** A URL's target without its password, the same however the URL was written. */
+function sameTarget(url: string): string {
+  try {
+    return formatConnectionUrl({ ...parseConnectionUrl(url), password: '' } as ConnectionTarget)
+  } catch {
+    return url
   }
 }
 

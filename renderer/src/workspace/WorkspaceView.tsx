@@ -5,11 +5,13 @@ import { ConnectDialog } from '../connections/ConnectDialog'
 import { ExportDialog } from '../export/ExportDialog'
 import { QueryTab } from '../query/QueryTab'
 import type { SchemaTreeHandle } from '../schema/SchemaTree'
+import type { HistoryEntry } from '../../../shared/contract'
 import { toErrorData } from '../../../shared/errors'
 import { applyTheme, isDark } from './applyTheme'
+import { OverlaysProvider } from './ask'
 import './workspace.css'
 import type { ConnectionSession } from './ConnectionSession'
-import type { Layout } from './Layout'
+import { LayoutContext, type Layout } from './Layout'
 import { objectActions } from './objectActions'
 import { openJson, openQuery } from './openTabs'
 import { ErrorDialog } from './ErrorDialog'
@@ -25,6 +27,8 @@ interface Props {
   overlays: Overlays
   layout: Layout
   exportDir: string
+  /** Something about the whole workspace to say in a band at the top (it cannot be kept, say). */
+  notice?: string | null
 }
 
 /**
@@ -32,7 +36,7 @@ interface Props {
  * history or saved queries), and the connection in front with its tabs. It
  * composes; the state lives in the stores it is given.
  */
-export function WorkspaceView({ workspace, overlays, layout, exportDir }: Props) {
+export function WorkspaceView({ workspace, overlays, layout, exportDir, notice }: Props) {
   const { sessions, activeSessionId } = useSyncExternalStore(
     workspace.subscribe,
     workspace.getSnapshot,
@@ -122,65 +126,92 @@ export function WorkspaceView({ workspace, overlays, layout, exportDir }: Props)
 
   return (
     <CommandsProvider context={context}>
-      <div className="app">
-        <header className="titlebar">
-          <span className="brand">Sluice</span>
-          <span className="connection-title" data-testid="connection-title">
-            {active ? `${active.title}${info ? ` · ${info.serverVersion}` : ''}` : 'Not connected'}
-          </span>
-          <CommandButton command="tab.migrations" label="Migrations" />
-          <CommandButton command="tab.compare" label="Compare" />
-          <CommandButton command="view.palette" label="Commands" />
-          <button
-            onClick={() => layout.set({ theme: isDark(sizes.theme) ? 'light' : 'dark' })}
-            aria-pressed={isDark(sizes.theme)}
-            title="Dark theme (Commands → Follow the system theme to undo)"
-          >
-            Dark theme
-          </button>
-        </header>
-        <div className="body">
-          <aside className="sidebar" style={{ width: sizes.sidebarWidth }} aria-label="Sidebar">
-            <Sidebar
-              workspace={workspace}
-              panel={panel}
-              onPanel={setPanel}
-              actionsFor={actionsFor}
-              treeRef={(session) => (handle) => trees.current.set(session.id, handle)}
-              onConnect={connect}
-              onReconnect={reconnect}
-              onOpenSql={(sql) => active && openQuery(active, sql)}
-              onOpenSaved={(name) => void openSaved(active, overlays, name)}
-            />
-          </aside>
-          <Splitter
-            label="Resize the sidebar"
-            orientation="vertical"
-            value={sizes.sidebarWidth}
-            min={160}
-            max={900}
-            onChange={(sidebarWidth) => layout.set({ sidebarWidth })}
-          />
-          <main className="workspace">
-            {sessions.length === 0 && (
-              <div className="empty-session">
-                <p>No connection is open.</p>
-                <button onClick={connect}>Connect to a database…</button>
+      <OverlaysProvider value={overlays}>
+        <LayoutContext.Provider value={layout}>
+          <div className="app">
+            <header className="titlebar">
+              <span className="brand">Sluice</span>
+              <span className="connection-title" data-testid="connection-title">
+                {active
+                  ? `${active.title}${info ? ` · ${info.serverVersion}` : ''}`
+                  : 'Not connected'}
+              </span>
+              <CommandButton command="tab.migrations" label="Migrations" />
+              <CommandButton command="tab.compare" label="Compare" />
+              <CommandButton command="view.palette" label="Commands" />
+              <button
+                onClick={() => layout.set({ theme: isDark(sizes.theme) ? 'light' : 'dark' })}
+                aria-pressed={isDark(sizes.theme)}
+                title="Dark theme (Commands → Follow the system theme to undo)"
+              >
+                Dark theme
+              </button>
+            </header>
+            {notice && (
+              <div className="workspace-notice" role="alert">
+                {notice}
               </div>
             )}
-            {sessions.map((session) => (
-              <div key={session.id} className="session-frame" hidden={session !== active}>
-                <SessionView session={session} hooks={hooks} />
-              </div>
-            ))}
-          </main>
-        </div>
-        {overlay.current && (
-          <div key={overlay.current.id}>{overlay.current.render(() => overlays.close())}</div>
-        )}
-      </div>
+            <div className="body">
+              <aside className="sidebar" style={{ width: sizes.sidebarWidth }} aria-label="Sidebar">
+                <Sidebar
+                  workspace={workspace}
+                  panel={panel}
+                  onPanel={setPanel}
+                  actionsFor={actionsFor}
+                  treeRef={(session) => (handle) => trees.current.set(session.id, handle)}
+                  onConnect={connect}
+                  onReconnect={reconnect}
+                  onOpenHistory={(entry) => openHistory(workspace, entry)}
+                  onOpenSaved={(name) => void openSaved(active, overlays, name)}
+                />
+              </aside>
+              <Splitter
+                label="Resize the sidebar"
+                orientation="vertical"
+                value={sizes.sidebarWidth}
+                min={160}
+                max={900}
+                onChange={(sidebarWidth) => layout.set({ sidebarWidth })}
+              />
+              <main className="workspace">
+                {sessions.length === 0 && (
+                  <div className="empty-session">
+                    <p>No connection is open.</p>
+                    <button onClick={connect}>Connect to a database…</button>
+                  </div>
+                )}
+                {sessions.map((session) => (
+                  <div key={session.id} className="session-frame" hidden={session !== active}>
+                    <SessionView session={session} hooks={hooks} />
+                  </div>
+                ))}
+              </main>
+            </div>
+            {overlay.current && (
+              <div key={overlay.current.id}>{overlay.current.render(() => overlays.close())}</div>
+            )}
+          </div>
+        </LayoutContext.Provider>
+      </OverlaysProvider>
     </CommandsProvider>
   )
+}
+
+/**
+ * A history entry's SQL in a new query tab on the connection it ran on, when
+ * that connection is open (a statement meant for one database should not
+ * land on another); else on the one in front, saying where it ran.
+ */
+function openHistory(workspace: Workspace, entry: HistoryEntry): void {
+  const { sessions } = workspace.getSnapshot()
+  const ranOn = sessions.find((s) => s.title === entry.connection)
+  const session = ranOn ?? workspace.active
+  if (!session) return
+  workspace.activate(session)
+  const tab = openQuery(session, entry.sql)
+  if (!ranOn && tab instanceof QueryTab)
+    tab.note(`This ran on ${entry.connection}, which is not open: it is here on ${session.title}.`)
 }
 
 /** A saved query in a tab: the one open already, or a new one. */

@@ -2,14 +2,42 @@ import { CommandPalette } from '../commands/CommandPalette'
 import { registerCommands, type CommandContext } from '../commands/commands'
 import { ConnectDialog } from '../connections/ConnectDialog'
 import { QueryTab } from '../query/QueryTab'
+import { ask } from './ask'
+import type { ConnectionSession } from './ConnectionSession'
 import { isDark } from './applyTheme'
 import { openCompare, openMigrations, openQuery } from './openTabs'
 
-/** Asks before closing a tab with unsaved editor text; true when it may close. */
-export function confirmClose(context: CommandContext): boolean {
+/** Asks before closing a tab with unsaved editor text; resolves true when it may close. */
+export async function confirmClose(context: CommandContext): Promise<boolean> {
   const tab = context.tab
   if (!(tab instanceof QueryTab) || !tab.getSnapshot().dirty) return true
-  return window.confirm(`Discard the unsaved changes in “${tab.getSnapshot().title}”?`)
+  const title = tab.getSnapshot().title
+  return ask(context.overlays, {
+    label: `Discard the unsaved text in ${title}?`,
+    body: <p>{title} has text that is not saved. Closing the tab throws it away.</p>,
+    confirm: 'Discard and close',
+    danger: true,
+  })
+}
+
+/** Asks before closing a connection whose tabs hold unsaved text, naming them; resolves true when it may close. */
+export async function confirmCloseSession(context: CommandContext, session: ConnectionSession) {
+  const unsaved = session
+    .getSnapshot()
+    .tabs.filter((t): t is QueryTab => t instanceof QueryTab && t.getSnapshot().dirty)
+    .map((t) => t.getSnapshot().title)
+  if (unsaved.length === 0) return true
+  return ask(context.overlays, {
+    label: `Close ${session.title}?`,
+    body: (
+      <p>
+        Its tabs close with it, and {unsaved.join(', ')} {unsaved.length === 1 ? 'has' : 'have'}{' '}
+        text that is not saved.
+      </p>
+    ),
+    confirm: 'Close and discard',
+    danger: true,
+  })
 }
 
 const hasSession = (context: CommandContext) => context.session !== null
@@ -38,7 +66,11 @@ registerCommands([
     title: 'Close this connection',
     category: 'Connection',
     enabled: hasSession,
-    run: (context) => void (context.session && context.workspace.close(context.session)),
+    run: async (context) => {
+      const session = context.session
+      if (session && (await confirmCloseSession(context, session)))
+        await context.workspace.close(session)
+    },
   },
   {
     id: 'schema.refresh',
@@ -61,9 +93,9 @@ registerCommands([
     category: 'Tabs',
     keys: ['Alt+W'],
     enabled: hasTab,
-    run: (context) => {
-      if (context.session && context.tab && confirmClose(context))
-        context.session.closeTab(context.tab)
+    run: async (context) => {
+      const { session, tab } = context
+      if (session && tab && (await confirmClose(context))) session.closeTab(tab)
     },
   },
   {

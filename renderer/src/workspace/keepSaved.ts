@@ -18,25 +18,39 @@ export function loadWorkspace(storage: Storage | null): SavedWorkspace | null {
   }
 }
 
-/** Writes the workspace whenever it changes (debounced) and as the page goes away; returns a stop. */
-export function keepSaved(workspace: Workspace, storage: Storage | null): () => void {
+/**
+ * Writes the workspace whenever it changes (debounced) and as the page goes
+ * away; returns a stop. `onProblem` hears why it could not be kept (storage
+ * full: a huge editor text, say), and null once it is kept again.
+ */
+export function keepSaved(
+  workspace: Workspace,
+  storage: Storage | null,
+  onProblem: (message: string | null) => void = () => undefined,
+): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null
   const write = () => {
     if (timer) clearTimeout(timer)
     timer = null
+    const text = JSON.stringify(workspace.save())
     try {
-      storage?.setItem(storageKey, JSON.stringify(workspace.save()))
+      storage?.setItem(storageKey, text)
+      onProblem(null)
     } catch {
-      // Storage full or refused: the workspace goes on; it is only not remembered.
+      // The workspace goes on; it is only not remembered, and that is said.
+      const mb = (text.length / 1024 / 1024).toFixed(1)
+      onProblem(
+        `The workspace (${mb} MB of tabs and editor text) is too large for this page's storage: a reload would not bring back the latest changes. Save large scripts as saved queries or close tabs you do not need.`,
+      )
     }
   }
   const stop = workspace.onChange(() => {
     timer ??= setTimeout(write, delayMs)
   })
-  window.addEventListener('pagehide', write)
+  globalThis.addEventListener?.('pagehide', write)
   return () => {
     stop()
-    window.removeEventListener('pagehide', write)
+    globalThis.removeEventListener?.('pagehide', write)
     if (timer) write()
   }
 }
