@@ -36,6 +36,8 @@ describe('TSV (Ctrl+C)', () => {
   it('copies one cell as its bare value', () => {
     expect(toTsv([['NULL']])).toBe('NULL')
     expect(toTsv([[null]])).toBe('')
+    expect(toTsv([['say "hi"\nand go']])).toBe('say "hi"\nand go')
+    expect(toTsv([[{ $json: { a: 1 } }]])).toBe('{"a":1}')
   })
 })
 

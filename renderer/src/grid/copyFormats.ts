@@ -52,9 +52,12 @@ export function formatCopy(
 /**
  * Spreadsheet clipboard text: cells joined by tabs, rows by line feeds, no
  * header. A value holding a tab, line break or quote is quoted with its quotes
- * doubled, as Excel and Google Sheets write and read it.
+ * doubled, as Excel and Google Sheets write and read it. One cell alone is its
+ * bare value, as DataGrip and TablePlus copy it, so a JSON document or a
+ * multi-line text pastes into an editor as it is.
  */
 export function toTsv(rows: readonly Cell[][]): string {
+  if (rows.length === 1 && rows[0]!.length === 1) return plainText(rows[0]![0]!)
   return rows.map((row) => row.map((cell) => tsvField(plainText(cell))).join('\t')).join('\n')
 }
 
