@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { clipboardText, grid, openSluice, openTable, runSql } from './workbench'
+import { createTestDatabase, type TestDatabase } from '../main/testing/testDatabases'
+import { clipboardText, connectTo, grid, openSluice, openTable, runSql } from './workbench'
 
 test.beforeEach(async ({ context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'])
@@ -287,6 +288,35 @@ test('the value panel shows JSON as a tree or text, and follows the active cell'
   await grid(page).getByRole('gridcell').first().click()
   await page.keyboard.press('ArrowDown')
   await expect(value.getByLabel('JSON text')).toContainText('{"name":"Tom"')
+})
+
+test.describe('on PostgreSQL', () => {
+  let db: TestDatabase
+  test.beforeAll(async () => {
+    db = await createTestDatabase('postgres')
+  })
+  test.afterAll(async () => {
+    await db.drop()
+  })
+
+  test('a JSON document keeps digits beyond a double and its trailing zeros', async ({ page }) => {
+    const exact = '{"id":9007199254740993,"price":1.10}'
+    await openSluice(page)
+    await connectTo(page, db.url)
+    await query(page, `SELECT '{"id": 9007199254740993, "price": 1.10}'::json AS doc`, '1 row')
+    await cell(page, exact).click()
+    await page.keyboard.press('ControlOrMeta+C')
+    await expect.poll(() => clipboardText(page)).toBe(exact)
+    await page.getByRole('button', { name: 'Value panel' }).click()
+    const value = page.getByRole('region', { name: 'Value' })
+    await expect(value).toContainText('Compact and Pretty show the document as stored')
+    await value.getByRole('button', { name: 'Pretty' }).click()
+    await expect(value.getByLabel('JSON text')).toHaveText(
+      '{\n  "id": 9007199254740993,\n  "price": 1.10\n}',
+    )
+    await value.getByRole('button', { name: 'Compact' }).click()
+    await expect(value.getByLabel('JSON text')).toHaveText(exact)
+  })
 })
 
 test('the value panel dumps binary with its length', async ({ page }) => {

@@ -14,6 +14,12 @@ export interface BytesCell {
 
 export interface JsonCell {
   $json: unknown
+  /**
+   * The document as the server sent it, whitespace between tokens removed,
+   * present only when parsing changed it: an integer beyond 2^53, `1.10`, a
+   * repeated key. Text, copies and exports use it so nothing is rounded away.
+   */
+  $text?: string
 }
 
 export const cellSchema: z.ZodType<Cell> = z.union([
@@ -22,7 +28,7 @@ export const cellSchema: z.ZodType<Cell> = z.union([
   z.number(),
   z.string(),
   z.object({ $bytes: z.string() }).strict(),
-  z.object({ $json: z.unknown() }).strict(),
+  z.object({ $json: z.unknown(), $text: z.string().optional() }).strict(),
 ]) as z.ZodType<Cell>
 
 export function isBytesCell(cell: Cell): cell is BytesCell {
@@ -31,6 +37,11 @@ export function isBytesCell(cell: Cell): cell is BytesCell {
 
 export function isJsonCell(cell: Cell): cell is JsonCell {
   return typeof cell === 'object' && cell !== null && '$json' in cell
+}
+
+/** A JSON cell as compact JSON text, digits and keys as the server sent them. */
+export function jsonText(cell: JsonCell): string {
+  return cell.$text ?? JSON.stringify(cell.$json)
 }
 
 /** The plain JSON form used by `sluice query --json`: JSON documents inline, bytes as \x-hex. */
@@ -44,7 +55,7 @@ export function cellToJsonValue(cell: Cell): unknown {
 export function cellToText(cell: Cell, maxLength = 500): string {
   let text: string
   if (cell === null) text = 'NULL'
-  else if (isJsonCell(cell)) text = JSON.stringify(cell.$json)
+  else if (isJsonCell(cell)) text = jsonText(cell)
   else if (isBytesCell(cell)) text = '\\x' + base64ToHex(cell.$bytes)
   else text = String(cell)
   return text.length > maxLength ? text.slice(0, maxLength) + '…' : text

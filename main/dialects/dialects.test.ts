@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { Cell } from '../../shared/cells'
+import { cellToText, type Cell } from '../../shared/cells'
 import type { DialectName } from '../../shared/connectionUrl'
 import type { ColumnInfo } from '../../shared/contract'
 import { SluiceError } from '../../shared/errors'
@@ -180,6 +180,18 @@ describe.each(allDialects)('%s engine', (dialect) => {
     ])
     expect(result.rows[0]).toEqual(typeFixtures[dialect].expected)
     expect(result.rows[1]).toEqual([2, null, null, null, null, null, null, null, null])
+  })
+
+  it('keeps the digits beyond a double, trailing zeros and repeated keys of a JSON document', async () => {
+    const stored =
+      '{"id": 9007199254740993, "big": 12345678901234567890, "price": 1.10, "k": 1, "k": 2}'
+    await collect(conn, `CREATE TABLE j (doc json)`)
+    await collect(conn, `INSERT INTO j VALUES ('${stored}')`)
+    const [cell] = (await collect(conn, 'SELECT doc FROM j')).rows[0]!
+    expect(cellToText(cell!, Infinity)).toBe(
+      '{"id":9007199254740993,"big":12345678901234567890,"price":1.10,"k":1,"k":2}',
+    )
+    expect(cell).toMatchObject({ $json: { price: 1.1, k: 2 } })
   })
 
   it('reports how many rows a statement changed', async () => {

@@ -1,4 +1,5 @@
 import type { Cell } from '../../shared/cells'
+import { minifyJson } from '../../shared/json/minifyJson'
 
 /** Binary values travel as base64 so both transports can carry them as JSON. */
 export function bytesCell(bytes: Uint8Array): Cell {
@@ -7,13 +8,24 @@ export function bytesCell(bytes: Uint8Array): Cell {
   }
 }
 
-/** Parses a JSON document; text that is not valid JSON stays text rather than failing the row. */
+/**
+ * Parses a JSON document; text that is not valid JSON stays text rather than
+ * failing the row. When the parsed value would print differently from the
+ * document (digits a double cannot hold, a repeated key, an escape), the
+ * document's own compact text rides along as `$text`.
+ */
 export function jsonCell(text: string): Cell {
+  let parsed: unknown
   try {
-    return { $json: JSON.parse(text) as unknown }
+    parsed = JSON.parse(text)
   } catch {
     return text
   }
+  const printed = JSON.stringify(parsed)
+  // Text already compact (SQLite's json(), most MySQL documents) needs no second pass.
+  if (printed === text) return { $json: parsed }
+  const compact = minifyJson(text)
+  return printed === compact ? { $json: parsed } : { $json: parsed, $text: compact }
 }
 
 /** JSON has no NaN or Infinity, so those stay text. */

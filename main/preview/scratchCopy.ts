@@ -1,5 +1,5 @@
 import type { Cell } from '../../shared/cells'
-import { isBytesCell, isJsonCell } from '../../shared/cells'
+import { isBytesCell, isJsonCell, jsonText } from '../../shared/cells'
 import type { ConnectionTarget } from '../../shared/connectionUrl'
 import { qualifiedName } from '../../shared/sql/quote'
 import type { Table } from '../../shared/schema/model'
@@ -108,7 +108,7 @@ function literalOf(dialectName: ConnectionTarget['dialect'], cell: Cell): string
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE'
   if (typeof cell === 'number')
     return Number.isFinite(cell) ? String(cell) : dialect.quoteLiteral(String(cell))
-  if (isJsonCell(cell)) return dialect.quoteLiteral(JSON.stringify(cell.$json))
+  if (isJsonCell(cell)) return dialect.quoteLiteral(jsonText(cell))
   if (isBytesCell(cell)) return dialect.preflight.bytesLiteral(cell.$bytes)
   return dialect.quoteLiteral(cell)
 }

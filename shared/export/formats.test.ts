@@ -22,3 +22,20 @@ describe('row objects in JSON and NDJSON', () => {
     )
   })
 })
+
+describe('JSON documents in every format', () => {
+  const exact = '{"id":9007199254740993,"price":1.10,"k":1,"k":2}'
+  const docColumns = [{ name: 'doc', type: 'json' }]
+  const docRows = [[{ $json: JSON.parse(exact) as unknown, $text: exact }]]
+  const write = (format: 'csv' | 'json' | 'ndjson' | 'sql') => {
+    const f = formatter(format, { dialect: 'mysql', table: '`t`' })
+    return f.start(docColumns) + f.rows(docRows) + f.end()
+  }
+
+  it('keep the digits, trailing zeros and repeated keys the server sent', () => {
+    expect(write('csv')).toBe(`doc\n"${exact.replaceAll('"', '""')}"\n`)
+    expect(write('json')).toBe(`[\n{"doc":${exact}}\n]\n`)
+    expect(write('ndjson')).toBe(`{"doc":${exact}}\n`)
+    expect(write('sql')).toBe(`INSERT INTO \`t\` (\`doc\`) VALUES ('${exact}');\n`)
+  })
+})

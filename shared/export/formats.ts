@@ -1,5 +1,5 @@
 import { columnKeys } from '../columnKeys'
-import { cellToJsonValue, cellToText, isBytesCell, isJsonCell, type Cell } from '../cells'
+import { cellToJsonValue, cellToText, isBytesCell, isJsonCell, jsonText, type Cell } from '../cells'
 import type { DialectName } from '../connectionUrl'
 import type { ColumnInfo } from '../contract'
 import { quoteIdentifier, quoteLiteral } from '../sql/quote'
@@ -60,9 +60,13 @@ function objectMaker(): { columns(columns: ColumnInfo[]): void; object(row: Cell
   let keys: string[] = []
   return {
     columns: (columns) => (keys = columnKeys(columns).map((key) => JSON.stringify(key))),
-    object: (row) =>
-      `{${keys.map((key, i) => `${key}:${JSON.stringify(cellToJsonValue(row[i] ?? null))}`).join(',')}}`,
+    object: (row) => `{${keys.map((key, i) => `${key}:${valueJson(row[i] ?? null)}`).join(',')}}`,
   }
+}
+
+/** A cell as JSON text; a JSON document is written as the server sent it, so its digits survive. */
+function valueJson(cell: Cell): string {
+  return isJsonCell(cell) ? jsonText(cell) : JSON.stringify(cellToJsonValue(cell))
 }
 
 /** One JSON array of row objects, one object per line so it streams and diffs well. */
@@ -107,7 +111,7 @@ function inserts({ dialect, table }: InsertTarget): RowFormatter {
       return Number.isFinite(cell) ? String(cell) : quoteLiteral(dialect, String(cell))
     if (typeof cell === 'boolean')
       return dialect === 'sqlite' ? (cell ? '1' : '0') : cell ? 'TRUE' : 'FALSE'
-    if (isJsonCell(cell)) return quoteLiteral(dialect, JSON.stringify(cell.$json))
+    if (isJsonCell(cell)) return quoteLiteral(dialect, jsonText(cell))
     if (isBytesCell(cell)) {
       const hex = cellToText(cell, Infinity).slice(2)
       return dialect === 'postgres' ? `'\\x${hex}'::bytea` : `X'${hex}'`

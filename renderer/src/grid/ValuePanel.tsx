@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import type { Cell } from '../../../shared/cells'
+import { prettyJson } from '../../../shared/json/prettyJson'
 import { JsonTree } from '../json/JsonTree'
 import type { GridColumn, GridSource } from './GridSource'
 import { hexDump, maxDumpBytes } from './hexDump'
@@ -74,10 +75,18 @@ function ValueBody({ view, mode }: { view: ValueView; mode: JsonMode }) {
       return <p className="dg-value-null">NULL</p>
     case 'json':
       return mode === 'tree' ? (
-        <JsonTree value={view.value} />
+        <>
+          {!view.exact && (
+            <p className="dg-value-hint">
+              The tree shows numbers as JavaScript reads them and the last of any repeated key;
+              Compact and Pretty show the document as stored.
+            </p>
+          )}
+          <JsonTree value={view.value} />
+        </>
       ) : (
         <pre className="dg-value-text" aria-label="JSON text">
-          {mode === 'pretty' ? JSON.stringify(view.value, null, 2) : JSON.stringify(view.value)}
+          {mode === 'pretty' ? prettyJson(view.text) : view.text}
         </pre>
       )
     case 'bytes':

@@ -11,11 +11,35 @@ describe('valueView', () => {
     expect(valueView({ $json: { a: 1 } }, 'jsonb')).toEqual({
       kind: 'json',
       value: { a: 1 },
+      text: '{"a":1}',
+      exact: true,
       from: 'json',
     })
-    expect(valueView('[1,2]', 'JSON')).toEqual({ kind: 'json', value: [1, 2], from: 'text' })
+    expect(valueView('[1, 2]', 'JSON')).toEqual({
+      kind: 'json',
+      value: [1, 2],
+      text: '[1,2]',
+      exact: true,
+      from: 'text',
+    })
     expect(valueView('not json', 'json')).toMatchObject({ kind: 'text' })
     expect(valueView('[1,2]', 'text')).toMatchObject({ kind: 'text' })
+  })
+
+  it('keeps the digits and repeated keys of a JSON document in its text', () => {
+    const cell = {
+      $json: { id: 9007199254740992, x: 2 },
+      $text: '{"id":9007199254740993,"x":1.10,"x":2}',
+    }
+    expect(valueView(cell, 'json')).toMatchObject({
+      kind: 'json',
+      text: '{"id":9007199254740993,"x":1.10,"x":2}',
+      exact: false,
+    })
+    expect(valueView('[12345678901234567890]', 'json')).toMatchObject({
+      text: '[12345678901234567890]',
+      exact: false,
+    })
   })
 
   it('keeps numbers and big integers exactly as received', () => {
