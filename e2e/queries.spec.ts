@@ -152,13 +152,14 @@ UPDATE counted SET n = n + 1 /* ${marker} */;`,
   await expect(page.getByTestId('query-status')).toHaveText('Done')
   await expect(page.getByTestId('row-count')).toHaveText('1 row')
   await page.getByRole('tab', { name: 'History' }).click()
-  await page.getByLabel('Search history').fill(`${marker} */`)
-  await expect(page.getByRole('list', { name: 'History' }).getByRole('button')).toContainText(
-    '3 rows affected',
-  )
-  await page.getByLabel('Search history').fill(`'${marker}' AS found`)
   const entries = page.getByRole('list', { name: 'History' }).getByRole('button')
+  // The list filters a moment after typing: wait for the one match before reading it.
+  await page.getByLabel('Search history').fill(`${marker} */`)
   await expect(entries).toHaveCount(1)
+  await expect(entries).toContainText('3 rows affected')
+  await page.getByLabel('Search history').fill(`'${marker}' AS found`)
+  await expect(entries).toHaveCount(1)
+  await expect(entries).toContainText(`'${marker}' AS found`)
   await entries.first().click()
   await page.keyboard.press('ControlOrMeta+Enter')
   await expect(grid(page).getByRole('gridcell', { name: marker })).toBeVisible()
